@@ -1,0 +1,2 @@
+/** Staff REST and WebSocket API. Arrives with the mobile API issue. */
+package io.civicline.mobileapi;

@@ -1,0 +1,2 @@
+/** Mailboxes, greetings, recording ingest and storage. Arrives with the voicemail issue. */
+package io.civicline.voicemail;
