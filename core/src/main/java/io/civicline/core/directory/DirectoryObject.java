@@ -1,0 +1,24 @@
+package io.civicline.core.directory;
+
+import io.civicline.core.store.Ref;
+import io.civicline.core.store.UniqueValue;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** An object of a town's directory as stored: its JSON form, its references and unique values. */
+public interface DirectoryObject {
+  String id();
+
+  /** The stored and returned JSON form, without the id and version metadata. */
+  JsonObject toJson();
+
+  /** Other objects of the same tenant this one refers to; they must exist. */
+  default List<Ref> references() {
+    return List.of();
+  }
+
+  /** Values no other object of the tenant may hold at the same time. */
+  default List<UniqueValue> uniqueValues() {
+    return List.of();
+  }
+}

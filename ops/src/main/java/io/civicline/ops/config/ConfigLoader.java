@@ -1,0 +1,261 @@
+package io.civicline.ops.config;
+
+import io.civicline.core.config.Secret;
+import io.civicline.core.redis.RedisSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Loads the configuration in three layers: the defaults file on the class path, an optional file
+ * named by {@code CIVICLINE_CONFIG}, then {@code CIVICLINE_*} environment variables. Maps it once
+ * into {@link CivicLineConfig}, collecting every problem before failing.
+ */
+public final class ConfigLoader {
+  static final String DEFAULTS = "/civicline-defaults.properties";
+  static final String ENV_PREFIX = "CIVICLINE_";
+
+  /** Every key the server understands. */
+  static final Set<String> KEYS =
+      Set.of(
+          "http.host",
+          "http.port",
+          "http.maxBodyBytes",
+          "redis.url",
+          "redis.mode",
+          "redis.masterName",
+          "redis.password",
+          "redis.passwordFile",
+          "redis.poolSize",
+          "admin.tokenFile",
+          "demo.seed",
+          "shutdown.graceSeconds");
+
+  /** Secrets may come from the environment or a file, never from a config file in plain text. */
+  static final Set<String> SECRET_KEYS = Set.of("redis.password");
+
+  /** Variables the launcher or tests use that are not server settings. */
+  static final Set<String> NOT_SETTINGS =
+      Set.of("CIVICLINE_CONFIG", "CIVICLINE_REDIS_SERVER", "CIVICLINE_JVM_DIR", "CIVICLINE_HOME");
+
+  private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final Map<String, String> values = new LinkedHashMap<>();
+
+  private ConfigLoader() {}
+
+  /** Loads from the real environment. */
+  public static Loaded load() {
+    return load(System.getenv());
+  }
+
+  public static Loaded load(Map<String, String> env) {
+    ConfigLoader loader = new ConfigLoader();
+    loader.readDefaults();
+    loader.readFile(env.get("CIVICLINE_CONFIG"));
+    loader.readEnvironment(env);
+    CivicLineConfig config = loader.map();
+    if (!loader.problems.isEmpty()) {
+      throw new ConfigException(loader.problems);
+    }
+    return new Loaded(config, List.copyOf(loader.warnings));
+  }
+
+  /** The configuration and anything worth a warning in the log (e.g. unknown variables). */
+  public record Loaded(CivicLineConfig config, List<String> warnings) {}
+
+  private void readDefaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        problems.add("defaults file " + DEFAULTS + " is missing from the class path");
+        return;
+      }
+      merge(properties(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)), "defaults");
+    } catch (IOException e) {
+      problems.add("cannot read defaults: " + e.getMessage());
+    }
+  }
+
+  private void readFile(String file) {
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    Path path = Path.of(file);
+    if (!Files.isReadable(path)) {
+      problems.add("CIVICLINE_CONFIG names " + path + ", which cannot be read");
+      return;
+    }
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      Properties props = properties(reader);
+      for (String key : props.stringPropertyNames()) {
+        if (SECRET_KEYS.contains(key)) {
+          problems.add(
+              path + ": '" + key + "' is a secret; give it as " + envName(key) + " or " + key
+                  + "File");
+        }
+      }
+      merge(props, path.toString());
+    } catch (IOException e) {
+      problems.add("cannot read " + path + ": " + e.getMessage());
+    }
+  }
+
+  private void readEnvironment(Map<String, String> env) {
+    Map<String, String> byEnvName = new LinkedHashMap<>();
+    for (String key : KEYS) {
+      byEnvName.put(envName(key), key);
+    }
+    env.keySet().stream()
+        .filter(name -> name.startsWith(ENV_PREFIX))
+        .sorted()
+        .forEach(
+            name -> {
+              String key = byEnvName.get(name);
+              if (key != null) {
+                values.put(key, env.get(name));
+              } else if (!NOT_SETTINGS.contains(name)) {
+                warnings.add("ignoring unknown environment variable " + name);
+              }
+            });
+  }
+
+  private void merge(Properties props, String source) {
+    for (String key : props.stringPropertyNames()) {
+      if (KEYS.contains(key)) {
+        values.put(key, props.getProperty(key).strip());
+      } else {
+        problems.add(source + ": unknown setting '" + key + "'");
+      }
+    }
+  }
+
+  /** {@code admin.tokenFile} -> {@code CIVICLINE_ADMIN_TOKEN_FILE}. */
+  static String envName(String key) {
+    String snake = key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_');
+    return ENV_PREFIX + snake.toUpperCase(Locale.ROOT);
+  }
+
+  private CivicLineConfig map() {
+    var http =
+        new CivicLineConfig.Http(
+            text("http.host"),
+            integer("http.port", 0, 65535),
+            integer("http.maxBodyBytes", 1024, 16 * 1024 * 1024));
+    var admin = new CivicLineConfig.Admin(Path.of(text("admin.tokenFile")));
+    boolean demoSeed = bool("demo.seed");
+    Duration grace = Duration.ofSeconds(integer("shutdown.graceSeconds", 0, 300));
+    RedisSettings redis = redis();
+    return problems.isEmpty() ? new CivicLineConfig(http, redis, admin, demoSeed, grace) : null;
+  }
+
+  private RedisSettings redis() {
+    String url = values.get("redis.url");
+    if (url == null || url.isBlank()) {
+      problems.add(
+          "redis.url is required (set CIVICLINE_REDIS_URL, e.g. redis://127.0.0.1:6379;"
+              + " ./civicline run starts a private Redis and sets it)");
+      return null;
+    }
+    List<String> endpoints = Arrays.stream(url.split(",")).map(String::strip).toList();
+    for (String endpoint : endpoints) {
+      if (!endpoint.matches("rediss?://.+")) {
+        problems.add("redis.url: '" + endpoint.replaceAll("//[^@/]*@", "//***@")
+            + "' must start with redis:// or rediss://");
+      }
+    }
+    RedisSettings.Mode mode = redisMode();
+    Optional<String> master = Optional.ofNullable(values.get("redis.masterName"));
+    if (mode == RedisSettings.Mode.SENTINEL && master.isEmpty()) {
+      problems.add("redis.masterName is required when redis.mode is sentinel");
+    }
+    Optional<Secret> password = secret("redis.password");
+    int pool = integer("redis.poolSize", 1, 1024);
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new RedisSettings(mode, endpoints, master, password, pool, 1024);
+  }
+
+  private RedisSettings.Mode redisMode() {
+    String mode = text("redis.mode");
+    try {
+      return RedisSettings.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add("redis.mode: '" + mode + "' must be standalone, sentinel or cluster");
+      return RedisSettings.Mode.STANDALONE;
+    }
+  }
+
+  private Optional<Secret> secret(String key) {
+    String direct = values.get(key);
+    String file = values.get(key + "File");
+    if (direct != null && file != null) {
+      problems.add(key + " is given both directly and as " + key + "File; give one");
+      return Optional.empty();
+    }
+    if (direct != null) {
+      return Optional.of(Secret.of(direct));
+    }
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Secret.of(Files.readString(Path.of(file)).strip()));
+    } catch (IOException e) {
+      problems.add(key + "File: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+      return Optional.empty();
+    }
+  }
+
+  private String text(String key) {
+    String value = values.get(key);
+    if (value == null || value.isBlank()) {
+      problems.add(key + " is required");
+      return "";
+    }
+    return value;
+  }
+
+  private int integer(String key, int min, int max) {
+    String value = text(key);
+    try {
+      int number = Integer.parseInt(value);
+      if (number < min || number > max) {
+        problems.add(key + ": " + number + " is outside " + min + ".." + max);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      if (!value.isEmpty()) {
+        problems.add(key + ": '" + value + "' is not a whole number");
+      }
+      return min;
+    }
+  }
+
+  private boolean bool(String key) {
+    String value = text(key);
+    if (!value.equals("true") && !value.equals("false")) {
+      problems.add(key + ": '" + value + "' must be true or false");
+    }
+    return value.equals("true");
+  }
+
+  private static Properties properties(Reader reader) throws IOException {
+    Properties props = new Properties();
+    props.load(reader);
+    return props;
+  }
+}

@@ -1,0 +1,116 @@
+package io.civicline.ops.http;
+
+import io.civicline.core.validation.FieldError;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem the API answers with ({@code application/problem+json}): a type URI, a
+ * short title, the status, a human-readable detail and, for invalid input, every field error with
+ * its JSON Pointer.
+ */
+public final class ApiProblem extends RuntimeException {
+  private final int status;
+  private final String type;
+  private final String title;
+  private final List<FieldError> errors;
+
+  public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public ApiProblem(int status, String type, String title, String detail) {
+    this(status, type, title, detail, List.of());
+  }
+
+  public static ApiProblem malformed(String detail) {
+    return new ApiProblem(400, "malformed-request", "Malformed request", detail);
+  }
+
+  public static ApiProblem invalid(List<FieldError> errors) {
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).pointer() + ": " + errors.get(0).detail()
+            : errors.size() + " fields are invalid";
+    return new ApiProblem(422, "validation", "Invalid input", detail, errors);
+  }
+
+  public static ApiProblem invalid(String pointer, String detail) {
+    return invalid(List.of(new FieldError(pointer, detail)));
+  }
+
+  public static ApiProblem notFound(String detail) {
+    return new ApiProblem(404, "not-found", "Not found", detail);
+  }
+
+  public static ApiProblem conflict(String type, String detail, List<FieldError> errors) {
+    return new ApiProblem(409, type, "Conflict", detail, errors);
+  }
+
+  public static ApiProblem unauthorized(String detail) {
+    return new ApiProblem(401, "unauthorized", "Authentication required", detail);
+  }
+
+  public static ApiProblem forbidden(String detail) {
+    return new ApiProblem(403, "forbidden", "Forbidden", detail);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  /** The problem document; {@code instance} is the request path. */
+  public JsonObject toJson(String instance) {
+    JsonObject json =
+        new JsonObject()
+            .put("type", typeUri(type))
+            .put("title", title)
+            .put("status", status)
+            .put("detail", getMessage())
+            .put("instance", instance);
+    if (!errors.isEmpty()) {
+      JsonArray list = new JsonArray();
+      errors.forEach(e -> list.add(errorJson(e)));
+      json.put("errors", list);
+    }
+    return json;
+  }
+
+  /** Body fields are named by JSON Pointer; query parameters (written {@code ?name}) by name. */
+  private static JsonObject errorJson(FieldError error) {
+    JsonObject json = new JsonObject();
+    if (error.pointer().startsWith("?")) {
+      json.put("parameter", error.pointer().substring(1));
+    } else {
+      json.put("pointer", error.pointer());
+    }
+    return json.put("detail", error.detail());
+  }
+
+  public static ApiProblem badParameter(String name, String detail) {
+    return new ApiProblem(
+        400,
+        "bad-parameter",
+        "Bad query parameter",
+        name + ": " + detail,
+        List.of(new FieldError("?" + name, detail)));
+  }
+
+  /** Problem types are URNs: stable identifiers that need no web host. */
+  public static String typeUri(String type) {
+    return "urn:civicline:problem:" + type;
+  }
+}

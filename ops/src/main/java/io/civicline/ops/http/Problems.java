@@ -1,0 +1,131 @@
+package io.civicline.ops.http;
+
+import io.civicline.core.store.StoreException;
+import io.civicline.core.validation.FieldError;
+import io.civicline.core.validation.InvalidInputException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's failure handler: turns every failure into a problem+json answer. Known refusals
+ * map to their status; anything else is a 500 whose cause goes to the log, not to the client.
+ */
+public final class Problems {
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private Problems() {}
+
+  public static void handle(RoutingContext ctx) {
+    ApiProblem problem = toProblem(ctx);
+    if (problem.status() >= 500) {
+      LOG.atError()
+          .addKeyValue("method", ctx.request().method().name())
+          .addKeyValue("path", ctx.request().path())
+          .setCause(ctx.failure())
+          .log("request failed");
+    }
+    send(ctx, problem);
+  }
+
+  public static void send(RoutingContext ctx, ApiProblem problem) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (problem.status() == 401) {
+      ctx.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civicline\"");
+    }
+    ctx.response()
+        .setStatusCode(problem.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
+        .end(problem.toJson(ctx.request().path()).encode());
+  }
+
+  static ApiProblem toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiProblem problem) {
+      return problem;
+    }
+    if (failure instanceof InvalidInputException invalid) {
+      return ApiProblem.invalid(invalid.errors());
+    }
+    if (failure instanceof StoreException refused) {
+      return fromStore(refused);
+    }
+    if (failure instanceof HttpException http) {
+      return fromStatus(http.getStatusCode(), ctx);
+    }
+    if (failure == null) {
+      return fromStatus(ctx.statusCode(), ctx);
+    }
+    return new ApiProblem(
+        500, "internal", "Internal error", "the server failed; the error was logged");
+  }
+
+  private static ApiProblem fromStore(StoreException refused) {
+    return switch (refused) {
+      case StoreException.NotFound e -> ApiProblem.notFound(e.getMessage());
+      case StoreException.AlreadyExists e ->
+          ApiProblem.conflict("already-exists", e.getMessage(), List.of());
+      case StoreException.VersionMismatch e ->
+          new ApiProblem(
+              412,
+              "version-mismatch",
+              "Precondition failed",
+              "the object changed since you read it: it is now at version "
+                  + e.current()
+                  + "; read it again and retry");
+      case StoreException.MissingReferences e ->
+          ApiProblem.invalid(
+              e.fields().stream()
+                  .map(field -> new FieldError(field, "refers to an object that does not exist"))
+                  .toList());
+      case StoreException.UniqueTaken e ->
+          ApiProblem.conflict(
+              "duplicate-value",
+              "'" + e.value() + "' is already used by " + e.owner(),
+              List.of(new FieldError(e.field(), "already used by " + e.owner())));
+      case StoreException.StillReferenced e ->
+          ApiProblem.conflict(
+              "still-referenced",
+              "cannot delete: still referred to by "
+                  + String.join(", ", e.referrers())
+                  + (e.count() > e.referrers().size() ? " and others" : "")
+                  + "; remove those references first",
+              List.of());
+      case StoreException.NotEmpty e ->
+          ApiProblem.conflict(
+              "not-empty",
+              "cannot delete: still holds " + String.join(", ", e.holding()) + "; delete those first",
+              List.of());
+      default -> new ApiProblem(500, "internal", "Internal error", "unexpected store failure");
+    };
+  }
+
+  private static ApiProblem fromStatus(int status, RoutingContext ctx) {
+    return switch (status) {
+      case 404 -> ApiProblem.notFound("no such resource: " + ctx.request().path());
+      case 405 ->
+          new ApiProblem(
+              405, "method-not-allowed", "Method not allowed", ctx.request().method() + " is not allowed here");
+      case 413 ->
+          new ApiProblem(
+              413,
+              "body-too-large",
+              "Request body too large",
+              "the request body is larger than this server accepts");
+      case 415 ->
+          new ApiProblem(
+              415, "unsupported-media-type", "Unsupported media type", "send application/json");
+      case 400 -> ApiProblem.malformed("the request could not be read");
+      default ->
+          status >= 400 && status < 500
+              ? new ApiProblem(status, "client-error", "Client error", "request refused")
+              : new ApiProblem(500, "internal", "Internal error", "the server failed; the error was logged");
+    };
+  }
+}
