@@ -17,6 +17,14 @@ public interface DirectoryObject {
     return List.of();
   }
 
+  /**
+   * References to platform-wide objects (shared holiday calendars). They live in another Redis
+   * slot, so they are tracked beside the tenant's own write rather than inside it.
+   */
+  default List<Ref> sharedReferences() {
+    return List.of();
+  }
+
   /** Values no other object of the tenant may hold at the same time. */
   default List<UniqueValue> uniqueValues() {
     return List.of();

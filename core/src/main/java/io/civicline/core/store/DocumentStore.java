@@ -130,7 +130,7 @@ public final class DocumentStore {
     keys.add(docKey(tenant, old.collection(), old.id()));
     keys.add(indexKey(tenant, old.collection()));
     keys.add(auditKey(tenant));
-    keys.add(refsKey(tenant, old.collection(), old.id()));
+    keys.add(referrersKey(tenant, old.collection(), old.id()));
     JsonObject plan =
         new JsonObject()
             .put("expect", expected.orElse(-1))
@@ -194,7 +194,7 @@ public final class DocumentStore {
       plan.add(
           new JsonObject()
               .put("target", keys.add(docKey(tenant, ref.collection(), ref.id())))
-              .put("refs", keys.add(refsKey(tenant, ref.collection(), ref.id())))
+              .put("refs", keys.add(referrersKey(tenant, ref.collection(), ref.id())))
               .put("field", ref.field()));
     }
     return plan;
@@ -206,7 +206,7 @@ public final class DocumentStore {
     for (String old : oldRefs) {
       if (!newRefs.contains(old)) {
         int slash = old.indexOf('/');
-        plan.add(keys.add(refsKey(tenant, old.substring(0, slash), old.substring(slash + 1))));
+        plan.add(keys.add(referrersKey(tenant, old.substring(0, slash), old.substring(slash + 1))));
       }
     }
     return plan;
@@ -356,7 +356,7 @@ public final class DocumentStore {
     return scopedKey(scope, "idx", collection);
   }
 
-  static String refsKey(String scope, String collection, String id) {
+  public static String referrersKey(String scope, String collection, String id) {
     return scopedKey(scope, "refs", collection, id);
   }
 
