@@ -40,8 +40,8 @@ public record TimeRange(LocalTime open, LocalTime close) {
 
   /** Reads {@code {"open":"08:30","close":"16:30"}}; {@code null} (with errors) when invalid. */
   public static TimeRange fromJson(ObjectReader reader) {
-    String open = reader.string("open", true, 5, TimeRange::openProblem);
-    String close = reader.string("close", true, 5, TimeRange::closeProblem);
+    String open = reader.string("open", true, 16, TimeRange::openProblem);
+    String close = reader.string("close", true, 16, TimeRange::closeProblem);
     reader.rejectUnknownFields();
     if (open == null || close == null) {
       return null;
