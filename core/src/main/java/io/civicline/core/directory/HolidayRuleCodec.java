@@ -16,6 +16,7 @@ final class HolidayRuleCodec {
   static final String NTH_WEEKDAY = "nth-weekday";
   static final String EASTER = "easter";
   static final String DATE = "date";
+  private static final Set<String> TYPE_NAMES = Set.of(FIXED, NTH_WEEKDAY, EASTER, DATE);
   private static final String TYPES = "must be one of fixed, nth-weekday, easter, date";
   private static final int MIN_YEAR = 1900;
   private static final int MAX_YEAR = 2200;
@@ -30,12 +31,7 @@ final class HolidayRuleCodec {
     int errorsBefore = rule.errors().list().size();
     String name = readName(rule, seenNames);
     ActiveYears years = readYears(rule);
-    String type =
-        rule.string(
-            "type",
-            true,
-            20,
-            t -> Set.of(FIXED, NTH_WEEKDAY, EASTER, DATE).contains(t) ? null : TYPES);
+    String type = rule.string("type", true, 20, HolidayRuleCodec::typeProblem);
     if (type == null) {
       // Which fields are allowed depends on the type, so "unknown field" would only be noise.
       return null;
@@ -74,6 +70,10 @@ final class HolidayRuleCodec {
     rule.years().from().ifPresent(year -> json.put("fromYear", year));
     rule.years().until().ifPresent(year -> json.put("untilYear", year));
     return json;
+  }
+
+  private static String typeProblem(String type) {
+    return TYPE_NAMES.contains(type) ? null : TYPES;
   }
 
   private static String readName(ObjectReader rule, Set<String> seenNames) {
