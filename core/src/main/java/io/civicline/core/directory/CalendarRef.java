@@ -1,0 +1,62 @@
+package io.civicline.core.directory;
+
+import io.civicline.core.validation.Formats;
+import java.util.Objects;
+
+/**
+ * Names a holiday calendar: a tenant's own ({@code town-hall}) or a shared one maintained by
+ * CivicLine ({@code shared:us-federal}). Tenant and shared ids live in separate namespaces.
+ */
+public record CalendarRef(Scope scope, String id) {
+  private static final String SHARED_PREFIX = "shared:";
+  private static final String FORMAT =
+      "must be a calendar id, or 'shared:' and the id of a shared calendar (e.g."
+          + " 'shared:us-federal')";
+
+  /** Where a calendar lives. */
+  public enum Scope {
+    TENANT,
+    SHARED
+  }
+
+  public CalendarRef {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(id, "id");
+    if (Formats.slug(id) != null) {
+      throw new IllegalArgumentException("Invalid calendar id: " + id);
+    }
+  }
+
+  public static CalendarRef tenant(String id) {
+    return new CalendarRef(Scope.TENANT, id);
+  }
+
+  public static CalendarRef shared(String id) {
+    return new CalendarRef(Scope.SHARED, id);
+  }
+
+  /**
+   * Parses {@code shared:<id>} or {@code <id>}.
+   *
+   * @throws IllegalArgumentException when {@link #problem(String)} finds one
+   */
+  public static CalendarRef parse(String text) {
+    if (problem(text) != null) {
+      throw new IllegalArgumentException("Invalid calendar reference: " + text);
+    }
+    return text.startsWith(SHARED_PREFIX)
+        ? shared(text.substring(SHARED_PREFIX.length()))
+        : tenant(text);
+  }
+
+  /** An error detail when {@code text} is no calendar reference, else {@code null}. */
+  public static String problem(String text) {
+    String id = text.startsWith(SHARED_PREFIX) ? text.substring(SHARED_PREFIX.length()) : text;
+    return Formats.slug(id) == null ? null : FORMAT;
+  }
+
+  @Override
+  public String toString() {
+    return scope == Scope.SHARED ? SHARED_PREFIX + id : id;
+  }
+}
