@@ -1,7 +1,10 @@
 package io.civicline.core.directory;
 
+import io.civicline.core.store.Ref;
 import io.civicline.core.validation.Formats;
+import io.civicline.core.validation.ObjectReader;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Names a holiday calendar: a tenant's own ({@code town-hall}) or a shared one maintained by
@@ -53,6 +56,26 @@ public record CalendarRef(Scope scope, String id) {
   public static String problem(String text) {
     String id = text.startsWith(SHARED_PREFIX) ? text.substring(SHARED_PREFIX.length()) : text;
     return Formats.slug(id) == null ? null : FORMAT;
+  }
+
+  /** Reads an optional reference field; {@code null} when absent or wrong (error recorded). */
+  public static CalendarRef read(ObjectReader reader, String field) {
+    String text = reader.string(field, false, 60, CalendarRef::problem);
+    return text == null ? null : parse(text);
+  }
+
+  /** This reference as a store reference within the tenant, when it names a tenant calendar. */
+  public Optional<Ref> tenantRef(String pointer) {
+    return scope == Scope.TENANT
+        ? Optional.of(new Ref(HolidayCalendar.COLLECTION, id, pointer))
+        : Optional.empty();
+  }
+
+  /** This reference as a reference to a platform-wide calendar, when it names a shared one. */
+  public Optional<Ref> sharedRef(String pointer) {
+    return scope == Scope.SHARED
+        ? Optional.of(new Ref(HolidayCalendar.COLLECTION, id, pointer))
+        : Optional.empty();
   }
 
   @Override

@@ -19,7 +19,9 @@ public record HolidayCalendar(
     String name,
     Optional<CalendarRef> parent,
     List<HolidayRule> rules,
-    List<String> exclude) {
+    List<String> exclude)
+    implements DirectoryObject {
+  public static final String COLLECTION = "holiday-calendars";
   public static final int MAX_RULES = 100;
   public static final int MAX_NAME_LENGTH = 100;
 
@@ -60,6 +62,16 @@ public record HolidayCalendar(
 
   public JsonObject toJson() {
     return HolidayCalendarCodec.write(this);
+  }
+
+  @Override
+  public List<io.civicline.core.store.Ref> references() {
+    return parent.flatMap(ref -> ref.tenantRef("#/parent")).map(List::of).orElse(List.of());
+  }
+
+  @Override
+  public List<io.civicline.core.store.Ref> sharedReferences() {
+    return parent.flatMap(ref -> ref.sharedRef("#/parent")).map(List::of).orElse(List.of());
   }
 
   private static void requireUniqueNames(List<HolidayRule> rules) {

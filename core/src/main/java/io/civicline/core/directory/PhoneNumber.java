@@ -16,11 +16,7 @@ import java.util.Optional;
  * @param departmentId the department it belongs to, if any
  */
 public record PhoneNumber(
-    String id,
-    String number,
-    String label,
-    Optional<String> flowId,
-    Optional<String> departmentId)
+    String id, String number, String label, Optional<String> flowId, Optional<String> departmentId)
     implements DirectoryObject {
 
   public static final String COLLECTION = "numbers";

@@ -58,7 +58,9 @@ public record StaffMember(
   }
 
   private static String checkRole(String role) {
-    return ROLES.contains(role) ? null : "must be one of " + List.copyOf(new java.util.TreeSet<>(ROLES));
+    return ROLES.contains(role)
+        ? null
+        : "must be one of " + List.copyOf(new java.util.TreeSet<>(ROLES));
   }
 
   @Override

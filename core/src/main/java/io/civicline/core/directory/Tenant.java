@@ -27,7 +27,8 @@ public record Tenant(
   public static final String COLLECTION = "tenant";
 
   /** Names no tenant may take: they name platform scopes or API paths. */
-  public static final Set<String> RESERVED_IDS = Set.of("platform", "shared", "admin", "api", "all");
+  public static final Set<String> RESERVED_IDS =
+      Set.of("platform", "shared", "admin", "api", "all");
 
   public Tenant {
     languages = List.copyOf(languages);
@@ -44,7 +45,8 @@ public record Tenant(
     }
     if (languages != null && defaultLanguage != null && !languages.contains(defaultLanguage)) {
       in.errors()
-          .add(in.pointerOf("defaultLanguage"), "must be one of the languages offered " + languages);
+          .add(
+              in.pointerOf("defaultLanguage"), "must be one of the languages offered " + languages);
     }
     CalendarRef calendar = CalendarRef.read(in, "holidayCalendar");
     in.rejectUnknownFields();
@@ -71,6 +73,14 @@ public record Tenant(
   public List<io.civicline.core.store.Ref> references() {
     return holidayCalendar
         .flatMap(ref -> ref.tenantRef("#/holidayCalendar"))
+        .map(List::of)
+        .orElse(List.of());
+  }
+
+  @Override
+  public List<io.civicline.core.store.Ref> sharedReferences() {
+    return holidayCalendar
+        .flatMap(ref -> ref.sharedRef("#/holidayCalendar"))
         .map(List::of)
         .orElse(List.of());
   }

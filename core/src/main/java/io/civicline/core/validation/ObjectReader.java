@@ -38,6 +38,11 @@ public final class ObjectReader {
     return new ObjectReader(json, pointer, errors);
   }
 
+  /** The object being read, for codecs that read it themselves. */
+  public JsonObject json() {
+    return json;
+  }
+
   public FieldErrors errors() {
     return errors;
   }

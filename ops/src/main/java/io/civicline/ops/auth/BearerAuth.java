@@ -17,7 +17,8 @@ public final class BearerAuth implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ctx.fail(ApiProblem.unauthorized("send an admin API token as 'Authorization: Bearer <token>'"));
+      ctx.fail(
+          ApiProblem.unauthorized("send an admin API token as 'Authorization: Bearer <token>'"));
       return;
     }
     tokens

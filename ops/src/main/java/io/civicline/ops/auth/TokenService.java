@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Admin API tokens. A token is 256 random bits shown once at creation; only its SHA-256 is kept
- * (as a unique value of the token document), which suffices for secrets of that strength.
+ * Admin API tokens. A token is 256 random bits shown once at creation; only its SHA-256 is kept (as
+ * a unique value of the token document), which suffices for secrets of that strength.
  */
 public final class TokenService {
   public static final String COLLECTION = "tokens";
@@ -86,7 +86,8 @@ public final class TokenService {
   }
 
   public Future<Void> revoke(String id, Actor by) {
-    return store.delete(DocumentStore.PLATFORM, COLLECTION, id, OptionalLong.empty(), by, List.of());
+    return store.delete(
+        DocumentStore.PLATFORM, COLLECTION, id, OptionalLong.empty(), by, List.of());
   }
 
   private static Optional<Principal> principal(Stored token) {

@@ -10,6 +10,8 @@ public record CivicLineConfig(
 
   public record Http(String host, int port, int maxBodyBytes) {}
 
-  /** @param tokenFile where the first platform-admin token is written, readable only by its owner */
+  /**
+   * @param tokenFile where the first platform-admin token is written, readable only by its owner
+   */
   public record Admin(Path tokenFile) {}
 }

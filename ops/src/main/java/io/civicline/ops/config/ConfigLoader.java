@@ -103,7 +103,13 @@ public final class ConfigLoader {
       for (String key : props.stringPropertyNames()) {
         if (SECRET_KEYS.contains(key)) {
           problems.add(
-              path + ": '" + key + "' is a secret; give it as " + envName(key) + " or " + key
+              path
+                  + ": '"
+                  + key
+                  + "' is a secret; give it as "
+                  + envName(key)
+                  + " or "
+                  + key
                   + "File");
         }
       }
@@ -172,8 +178,10 @@ public final class ConfigLoader {
     List<String> endpoints = Arrays.stream(url.split(",")).map(String::strip).toList();
     for (String endpoint : endpoints) {
       if (!endpoint.matches("rediss?://.+")) {
-        problems.add("redis.url: '" + endpoint.replaceAll("//[^@/]*@", "//***@")
-            + "' must start with redis:// or rediss://");
+        problems.add(
+            "redis.url: '"
+                + endpoint.replaceAll("//[^@/]*@", "//***@")
+                + "' must start with redis:// or rediss://");
       }
     }
     RedisSettings.Mode mode = redisMode();

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Creates, reads, replaces and deletes directory objects of one scope: validates the body into
- * its typed object, runs the kind's hooks, keeps platform-wide references and writes through the
- * {@link DocumentStore} (which checks versions, references and unique values atomically).
+ * Creates, reads, replaces and deletes directory objects of one scope: validates the body into its
+ * typed object, runs the kind's hooks, keeps platform-wide references and writes through the {@link
+ * DocumentStore} (which checks versions, references and unique values atomically).
  */
 public final class DirectoryService {
   private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -58,8 +58,10 @@ public final class DirectoryService {
                 throw new StoreException.VersionMismatch(kind.noun() + " " + id, stored.version());
               }
               T previous = typed(kind, stored);
-              List<Ref> added = SharedReferences.minus(next.sharedReferences(), previous.sharedReferences());
-              List<Ref> dropped = SharedReferences.minus(previous.sharedReferences(), next.sharedReferences());
+              List<Ref> added =
+                  SharedReferences.minus(next.sharedReferences(), previous.sharedReferences());
+              List<Ref> dropped =
+                  SharedReferences.minus(previous.sharedReferences(), next.sharedReferences());
               return kind.hooks()
                   .beforeWrite(scope, next, Optional.of(previous))
                   .compose(v -> shared.add(scope, kind.collection(), id, added))
@@ -69,8 +71,7 @@ public final class DirectoryService {
                               .replace(write(scope, kind, next, actor), expected)
                               .recover(failure -> undo(scope, kind, id, added, failure)))
                   .compose(
-                      written ->
-                          shared.remove(scope, kind.collection(), id, dropped).map(written));
+                      written -> shared.remove(scope, kind.collection(), id, dropped).map(written));
             });
   }
 
@@ -92,9 +93,7 @@ public final class DirectoryService {
               return store
                   .delete(scope.id(), kind.collection(), id, expected, actor, mustBeEmpty)
                   .compose(
-                      v ->
-                          shared.remove(
-                              scope, kind.collection(), id, previous.sharedReferences()))
+                      v -> shared.remove(scope, kind.collection(), id, previous.sharedReferences()))
                   .compose(v -> kind.hooks().afterDelete(scope, previous));
             });
   }
@@ -104,7 +103,8 @@ public final class DirectoryService {
   }
 
   /** The typed object, for services that compute with it (e.g. holiday resolution). */
-  public <T extends DirectoryObject> Future<Optional<T>> read(Scope scope, Kind<T> kind, String id) {
+  public <T extends DirectoryObject> Future<Optional<T>> read(
+      Scope scope, Kind<T> kind, String id) {
     return get(scope, kind, id).map(stored -> stored.map(s -> typed(kind, s)));
   }
 

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * Which tenant owns each public number. A number belongs to exactly one tenant of the deployment:
  * the tenant claims it here (platform slot) before its own write, and releases it after deleting
- * it. A claim whose tenant never stored the number (its write failed) is taken over once it is
- * old enough that no write can still be under way.
+ * it. A claim whose tenant never stored the number (its write failed) is taken over once it is old
+ * enough that no write can still be under way.
  */
 public final class NumberRegistry {
   static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
@@ -67,8 +67,7 @@ public final class NumberRegistry {
   }
 
   private Future<String> claim(String tenant, String number, String replaceable) {
-    List<String> args =
-        List.of(number, tenant, String.valueOf(clock.millis()), replaceable);
+    List<String> args = List.of(number, tenant, String.valueOf(clock.millis()), replaceable);
     return CLAIM.run(redis, List.of(ownersKey()), args).map(Object::toString);
   }
 
@@ -78,8 +77,7 @@ public final class NumberRegistry {
     return ownerHolds(owner, number)
         .compose(
             holds -> {
-              boolean abandoned =
-                  !holds && clock.millis() - claimedAt > ABANDONED_AFTER.toMillis();
+              boolean abandoned = !holds && clock.millis() - claimedAt > ABANDONED_AFTER.toMillis();
               if (!abandoned) {
                 return Future.failedFuture(taken(number));
               }

@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
 /** How stored objects look on the wire: the id, the fields, then version and timestamps. */
 public final class Representation {
   /** Fields a client may send back unchanged in an update; they are not part of the object. */
-  public static final java.util.Set<String> READ_ONLY = java.util.Set.of("version", "createdAt", "updatedAt");
+  public static final java.util.Set<String> READ_ONLY =
+      java.util.Set.of("version", "createdAt", "updatedAt");
 
   private Representation() {}
 

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tracks tenants' references to platform-wide objects, so a shared calendar cannot be deleted
- * while a town inherits from it. The platform's referrer set is added to before the tenant's write
- * and trimmed after it, so it may briefly hold too much (which only delays a delete) but never too
+ * Tracks tenants' references to platform-wide objects, so a shared calendar cannot be deleted while
+ * a town inherits from it. The platform's referrer set is added to before the tenant's write and
+ * trimmed after it, so it may briefly hold too much (which only delays a delete) but never too
  * little.
  */
 public final class SharedReferences {

@@ -6,9 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * An RFC 9457 problem the API answers with ({@code application/problem+json}): a type URI, a
- * short title, the status, a human-readable detail and, for invalid input, every field error with
- * its JSON Pointer.
+ * An RFC 9457 problem the API answers with ({@code application/problem+json}): a type URI, a short
+ * title, the status, a human-readable detail and, for invalid input, every field error with its
+ * JSON Pointer.
  */
 public final class ApiProblem extends RuntimeException {
   private final int status;

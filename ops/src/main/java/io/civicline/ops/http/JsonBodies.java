@@ -17,7 +17,9 @@ public final class JsonBodies {
           415,
           "unsupported-media-type",
           "Unsupported media type",
-          "send the body as application/json (got " + (type == null ? "no Content-Type" : type) + ")");
+          "send the body as application/json (got "
+              + (type == null ? "no Content-Type" : type)
+              + ")");
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router's failure handler: turns every failure into a problem+json answer. Known refusals
- * map to their status; anything else is a 500 whose cause goes to the log, not to the client.
+ * The router's failure handler: turns every failure into a problem+json answer. Known refusals map
+ * to their status; anything else is a 500 whose cause goes to the log, not to the client.
  */
 public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -37,7 +37,7 @@ public final class Problems {
       return;
     }
     if (problem.status() == 401) {
-      ctx.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civicline\"");
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"civicline\"");
     }
     ctx.response()
         .setStatusCode(problem.status())
@@ -100,7 +100,9 @@ public final class Problems {
       case StoreException.NotEmpty e ->
           ApiProblem.conflict(
               "not-empty",
-              "cannot delete: still holds " + String.join(", ", e.holding()) + "; delete those first",
+              "cannot delete: still holds "
+                  + String.join(", ", e.holding())
+                  + "; delete those first",
               List.of());
       default -> new ApiProblem(500, "internal", "Internal error", "unexpected store failure");
     };
@@ -111,7 +113,10 @@ public final class Problems {
       case 404 -> ApiProblem.notFound("no such resource: " + ctx.request().path());
       case 405 ->
           new ApiProblem(
-              405, "method-not-allowed", "Method not allowed", ctx.request().method() + " is not allowed here");
+              405,
+              "method-not-allowed",
+              "Method not allowed",
+              ctx.request().method() + " is not allowed here");
       case 413 ->
           new ApiProblem(
               413,
@@ -125,7 +130,8 @@ public final class Problems {
       default ->
           status >= 400 && status < 500
               ? new ApiProblem(status, "client-error", "Client error", "request refused")
-              : new ApiProblem(500, "internal", "Internal error", "the server failed; the error was logged");
+              : new ApiProblem(
+                  500, "internal", "Internal error", "the server failed; the error was logged");
     };
   }
 }

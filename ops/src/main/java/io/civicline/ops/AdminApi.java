@@ -1,0 +1,96 @@
+package io.civicline.ops;
+
+import io.civicline.ops.audit.AuditRoutes;
+import io.civicline.ops.auth.BearerAuth;
+import io.civicline.ops.auth.TokenRoutes;
+import io.civicline.ops.directory.DirectoryRoutes;
+import io.civicline.ops.directory.HolidayRoutes;
+import io.civicline.ops.directory.Kinds;
+import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.health.HealthRoutes;
+import io.civicline.ops.http.AccessLog;
+import io.civicline.ops.http.ApiProblem;
+import io.civicline.ops.http.Problems;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Assembles the HTTP routes: health and metrics open, everything under /api/v1 behind a token. */
+public final class AdminApi {
+  public static final String OPENAPI_RESOURCE = "/openapi/civicline-admin-api.json";
+
+  /** The route groups, built by the composition root. */
+  public record Routes(
+      HealthRoutes health,
+      Handler<RoutingContext> metrics,
+      BearerAuth auth,
+      TenantRoutes tenants,
+      DirectoryRoutes directory,
+      HolidayRoutes holidays,
+      AuditRoutes audit,
+      TokenRoutes tokens,
+      Kinds kinds) {}
+
+  private AdminApi() {}
+
+  public static Router router(Vertx vertx, Routes routes, int maxBodyBytes) {
+    Router router = Router.router(vertx);
+    router.route().handler(new AccessLog());
+    routes.health().mount(router);
+    router.get("/metrics").handler(routes.metrics());
+    Buffer openApi = Buffer.buffer(openApiDocument());
+    router
+        .get("/api/v1/openapi.json")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
+
+    router
+        .route("/api/v1/*")
+        .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .handler(routes.auth());
+    routes.tenants().mount(router);
+    routes
+        .kinds()
+        .tenantCollections()
+        .forEach(kind -> routes.directory().mountTenantCollection(router, kind));
+    routes
+        .directory()
+        .mountPlatformCollection(router, "/api/v1/holiday-calendars", routes.kinds().calendars);
+    routes.holidays().mount(router);
+    routes.audit().mount(router);
+    routes.tokens().mount(router);
+
+    router.route().failureHandler(Problems::handle);
+    router.errorHandler(
+        404,
+        ctx ->
+            Problems.send(ctx, ApiProblem.notFound("no such resource: " + ctx.request().path())));
+    router.errorHandler(
+        405,
+        ctx ->
+            Problems.send(
+                ctx,
+                new ApiProblem(
+                    405,
+                    "method-not-allowed",
+                    "Method not allowed",
+                    ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    return router;
+  }
+
+  static byte[] openApiDocument() {
+    try (InputStream in = AdminApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + OPENAPI_RESOURCE);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.civicline.ops;
+
+import io.civicline.core.redis.RedisClients;
+import io.civicline.core.store.AuditTrail;
+import io.civicline.core.store.DocumentStore;
+import io.civicline.ops.audit.AuditRoutes;
+import io.civicline.ops.auth.BearerAuth;
+import io.civicline.ops.auth.TokenRoutes;
+import io.civicline.ops.auth.TokenService;
+import io.civicline.ops.config.CivicLineConfig;
+import io.civicline.ops.directory.DirectoryRoutes;
+import io.civicline.ops.directory.DirectoryService;
+import io.civicline.ops.directory.HolidayRoutes;
+import io.civicline.ops.directory.HolidayService;
+import io.civicline.ops.directory.Kinds;
+import io.civicline.ops.directory.NumberRegistry;
+import io.civicline.ops.directory.SharedReferences;
+import io.civicline.ops.directory.TenantAccess;
+import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.health.HealthRoutes;
+import io.civicline.ops.seed.Bootstrap;
+import io.civicline.ops.seed.DemoTownship;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.redis.client.Redis;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that builds every service with its constructor, starts them
+ * in dependency order and stops them in reverse.
+ */
+public final class CivicLineServer {
+  private static final Logger LOG = LoggerFactory.getLogger(CivicLineServer.class);
+
+  private final CivicLineConfig config;
+  private final Vertx vertx;
+  private final Redis redis;
+  private final AdminApiVerticle api;
+  private String deploymentId;
+
+  private CivicLineServer(CivicLineConfig config, Vertx vertx, Redis redis, AdminApiVerticle api) {
+    this.config = config;
+    this.vertx = vertx;
+    this.redis = redis;
+    this.api = api;
+  }
+
+  /** Builds everything and starts serving; fails if Redis cannot be reached. */
+  public static Future<CivicLineServer> start(CivicLineConfig config, Clock clock) {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx =
+        Vertx.builder()
+            .with(new VertxOptions().setMetricsOptions(metricsOptions()))
+            .withMetrics(new MicrometerMetricsFactory(metrics))
+            .build();
+    Redis redis = RedisClients.create(vertx, config.redis());
+
+    DocumentStore store = new DocumentStore(redis, clock);
+    TokenService tokens = new TokenService(store, redis);
+    HolidayService holidays = new HolidayService(store);
+    Kinds kinds = new Kinds(new NumberRegistry(redis, clock), holidays);
+    DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
+    TenantAccess access = new TenantAccess(store);
+    TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
+    AdminApi.Routes routes =
+        new AdminApi.Routes(
+            new HealthRoutes(redis),
+            PrometheusScrapingHandler.create(metrics),
+            new BearerAuth(tokens),
+            tenants,
+            new DirectoryRoutes(directory, access),
+            new HolidayRoutes(directory, access, kinds, holidays, clock),
+            new AuditRoutes(new AuditTrail(redis), access),
+            new TokenRoutes(tokens, store),
+            kinds);
+    AdminApiVerticle api =
+        new AdminApiVerticle(
+            AdminApi.router(vertx, routes, config.http().maxBodyBytes()),
+            config.http().host(),
+            config.http().port(),
+            config.shutdownGrace());
+    CivicLineServer server = new CivicLineServer(config, vertx, redis, api);
+
+    Bootstrap bootstrap = new Bootstrap(vertx, directory, kinds, tokens);
+    DemoTownship demo = new DemoTownship(directory, tenants, kinds, redis);
+    return bootstrap
+        .run(config.admin().tokenFile())
+        .compose(v -> config.demoSeed() ? demo.seedOnce().mapEmpty() : Future.succeededFuture())
+        .compose(v -> vertx.deployVerticle(api))
+        .map(
+            id -> {
+              server.deploymentId = id;
+              LOG.atInfo()
+                  .addKeyValue("port", api.actualPort())
+                  .addKeyValue("redis", config.redis().endpointsForLog())
+                  .log("CivicLine started");
+              return server;
+            })
+        .recover(
+            failure -> {
+              redis.close();
+              vertx.close();
+              return Future.failedFuture(failure);
+            });
+  }
+
+  private static MicrometerMetricsOptions metricsOptions() {
+    return new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+  }
+
+  public int httpPort() {
+    return api.actualPort();
+  }
+
+  public CivicLineConfig config() {
+    return config;
+  }
+
+  /**
+   * Stops in reverse order: HTTP (letting requests finish), then Redis, then Vert.x. Blocks, so
+   * call it from a thread that is not Vert.x's (a shutdown hook, a test).
+   */
+  public void close() {
+    if (deploymentId != null) {
+      await(vertx.undeploy(deploymentId));
+    }
+    await(redis.close());
+    await(vertx.close());
+    LOG.info("CivicLine stopped");
+  }
+
+  private static void await(Future<?> step) {
+    try {
+      step.toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      LOG.atWarn().setCause(e.getCause()).log("shutdown step failed");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
