@@ -1,0 +1,202 @@
+package io.civicline.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civicline.ops.support.Api;
+import io.civicline.ops.support.RunningServer;
+import io.civicline.ops.support.Towns;
+import io.civicline.testkit.RedisExtension;
+import io.civicline.testkit.RedisServer;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Two towns on one deployment. A tenant admin of Alpha must get 404 for every object of Beta on
+ * every route, whether named through Beta's path or smuggled under Alpha's, and no list may show
+ * Beta's data.
+ */
+@ExtendWith(RedisExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationTest {
+  private static final String ALPHA = "/api/v1/tenants/alpha";
+  private static final String BETA = "/api/v1/tenants/beta";
+  private RunningServer server;
+  private Api platform;
+  private Api alphaAdmin;
+  private String betaSnapshot;
+
+  @BeforeAll
+  void start(RedisServer redis, @TempDir Path dir) {
+    redis.flushAll();
+    server = RunningServer.start(redis, dir, false);
+    platform = server.platformAdmin();
+    populate("alpha", "a-", "+12075550101");
+    populate("beta", "b-", "+12075550202");
+    alphaAdmin = server.tenantAdmin("alpha");
+    betaSnapshot = snapshot(platform, BETA);
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private void populate(String tenant, String prefix, String number) {
+    String base = "/api/v1/tenants/" + tenant;
+    expect201(platform.post("/api/v1/tenants", Towns.tenant(tenant, tenant.toUpperCase())));
+    expect201(
+        platform.post(
+            base + "/holiday-calendars", Towns.calendar(prefix + "cal", "shared:us-federal")));
+    expect201(platform.post(base + "/departments", Towns.department(prefix + "clerk", "Clerk")));
+    expect201(platform.post(base + "/staff", Towns.staff(prefix + "ann", "101", prefix + "clerk")));
+    expect201(platform.post(base + "/numbers", Towns.number(prefix + "main", number)));
+  }
+
+  private static void expect201(Api.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+  }
+
+  /** Every tenant-scoped route, aimed at Beta's objects: method, path, body. */
+  static Stream<Object[]> routesIntoBeta() {
+    List<Object[]> routes = new ArrayList<>();
+    routes.add(route("GET", BETA, null));
+    routes.add(route("PUT", BETA, Towns.tenant("beta", "Taken over")));
+    routes.add(route("DELETE", BETA, null));
+    collections("b-")
+        .forEach(
+            c -> {
+              String list = BETA + "/" + c.collection;
+              String one = list + "/" + c.id;
+              routes.add(route("GET", list, null));
+              routes.add(route("POST", list, c.body.copy().put("id", "intruder")));
+              routes.add(route("GET", one, null));
+              routes.add(route("PUT", one, c.body));
+              routes.add(route("DELETE", one, null));
+            });
+    routes.add(route("GET", BETA + "/holidays", null));
+    routes.add(route("GET", BETA + "/holidays/2026-11-26", null));
+    routes.add(route("GET", BETA + "/departments/b-clerk/holidays", null));
+    routes.add(route("GET", BETA + "/departments/b-clerk/holidays/2026-11-26", null));
+    routes.add(route("GET", BETA + "/audit", null));
+    return routes.stream();
+  }
+
+  /** Beta's object ids under Alpha's own path: they must not resolve there either. */
+  static Stream<Object[]> betaIdsUnderAlpha() {
+    List<Object[]> routes = new ArrayList<>();
+    collections("b-")
+        .forEach(
+            c -> {
+              String one = ALPHA + "/" + c.collection + "/" + c.id;
+              routes.add(route("GET", one, null));
+              routes.add(route("PUT", one, c.body));
+              routes.add(route("DELETE", one, null));
+            });
+    routes.add(route("GET", ALPHA + "/departments/b-clerk/holidays/2026-11-26", null));
+    return routes.stream();
+  }
+
+  private record Collection(String collection, String id, JsonObject body) {}
+
+  private static List<Collection> collections(String prefix) {
+    return List.of(
+        new Collection("departments", prefix + "clerk", Towns.department(prefix + "clerk", "X")),
+        new Collection(
+            "staff", prefix + "ann", Towns.staff(prefix + "ann", "199", prefix + "clerk")),
+        new Collection("numbers", prefix + "main", Towns.number(prefix + "main", "+12075550999")),
+        new Collection("holiday-calendars", prefix + "cal", Towns.calendar(prefix + "cal", null)));
+  }
+
+  private static Object[] route(String method, String path, JsonObject body) {
+    return new Object[] {method, path, body};
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("routesIntoBeta")
+  void alphaAdminGets404ForEveryRouteIntoBeta(String method, String path, JsonObject body) {
+    Api.Response response = alphaAdmin.call(method, path, body, "\"1\"");
+    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    assertThat(response.contentType()).isEqualTo("application/problem+json");
+    assertThat(response.body()).doesNotContain("Staff b-ann", "+12075550202");
+    assertThat(snapshot(platform, BETA)).isEqualTo(betaSnapshot);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("betaIdsUnderAlpha")
+  void betaObjectsDoNotExistUnderAlpha(String method, String path, JsonObject body) {
+    Api.Response response = alphaAdmin.call(method, path, body, "\"1\"");
+    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    assertThat(snapshot(platform, BETA)).isEqualTo(betaSnapshot);
+  }
+
+  @Test
+  void listsNeverLeak() {
+    assertThat(alphaAdmin.get("/api/v1/tenants").items())
+        .extracting(o -> ((JsonObject) o).getString("id"))
+        .containsExactly("alpha");
+    for (String collection : List.of("departments", "staff", "numbers", "holiday-calendars")) {
+      Api.Response list = alphaAdmin.get(ALPHA + "/" + collection);
+      assertThat(list.status()).isEqualTo(200);
+      assertThat(list.items()).isNotEmpty();
+      assertThat(list.body()).doesNotContain("b-", "beta", "+12075550202");
+    }
+    Api.Response audit = alphaAdmin.get(ALPHA + "/audit?limit=200");
+    assertThat(audit.items()).isNotEmpty();
+    assertThat(audit.body()).doesNotContain("b-clerk", "b-ann", "+12075550202");
+  }
+
+  @Test
+  void platformRoutesAreForbiddenToTenantAdmins() {
+    assertThat(alphaAdmin.post("/api/v1/tenants", Towns.tenant("gamma", "Gamma")).status())
+        .isEqualTo(403);
+    assertThat(alphaAdmin.get("/api/v1/tokens").status()).isEqualTo(403);
+    assertThat(alphaAdmin.get("/api/v1/audit").status()).isEqualTo(403);
+    assertThat(alphaAdmin.delete(ALPHA).status()).isEqualTo(403);
+    assertThat(alphaAdmin.post("/api/v1/holiday-calendars", Towns.calendar("mine", null)).status())
+        .isEqualTo(403);
+    // Shared calendars are readable by every town: they hold no town's data.
+    assertThat(alphaAdmin.get("/api/v1/holiday-calendars/us-federal").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTenantAdminWorksWithinItsOwnTenant() {
+    assertThat(alphaAdmin.get(ALPHA + "/departments/a-clerk").status()).isEqualTo(200);
+    Api.Response created =
+        alphaAdmin.post(ALPHA + "/departments", Towns.department("a-parks", "Parks"));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(alphaAdmin.delete(ALPHA + "/departments/a-parks").status()).isEqualTo(204);
+  }
+
+  @Test
+  void withoutAValidTokenNothingIsServed() {
+    Api anonymous = server.as(null);
+    Api forged = server.as("cl_forged");
+    for (Api client : List.of(anonymous, forged)) {
+      Api.Response response = client.get(BETA + "/staff");
+      assertThat(response.status()).isEqualTo(401);
+      assertThat(response.header("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+      assertThat(response.body()).doesNotContain("b-ann");
+    }
+  }
+
+  /** Beta's whole state as its platform admin sees it. */
+  private static String snapshot(Api platform, String base) {
+    StringBuilder state = new StringBuilder(platform.get(base).body());
+    for (String collection : List.of("departments", "staff", "numbers", "holiday-calendars")) {
+      state.append(platform.get(base + "/" + collection).body());
+    }
+    return state.append(platform.get(base + "/audit?limit=200").body()).toString();
+  }
+}
