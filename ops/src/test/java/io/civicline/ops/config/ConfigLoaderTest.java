@@ -1,0 +1,128 @@
+package io.civicline.ops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.civicline.core.redis.RedisSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsThenFileThenEnvironment() throws IOException {
+    Path file = dir.resolve("civicline.properties");
+    Files.writeString(file, "http.port=9000\nhttp.maxBodyBytes=2048\ndemo.seed=true\n");
+
+    CivicLineConfig config =
+        ConfigLoader.load(
+                Map.of(
+                    "CIVICLINE_CONFIG", file.toString(),
+                    "CIVICLINE_HTTP_PORT", "9100",
+                    "CIVICLINE_REDIS_URL", "redis://127.0.0.1:6390"))
+            .config();
+
+    assertThat(config.http().port()).isEqualTo(9100); // environment beats file
+    assertThat(config.http().maxBodyBytes()).isEqualTo(2048); // file beats defaults
+    assertThat(config.http().host()).isEqualTo("0.0.0.0"); // defaults
+    assertThat(config.demoSeed()).isTrue();
+    assertThat(config.redis().mode()).isEqualTo(RedisSettings.Mode.STANDALONE);
+    assertThat(config.redis().endpoints()).containsExactly("redis://127.0.0.1:6390");
+    assertThat(config.admin().tokenFile()).isEqualTo(Path.of("var/platform-admin.token"));
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() throws IOException {
+    Path file = dir.resolve("bad.properties");
+    Files.writeString(file, "http.prot=9000\nredis.password=hunter2\n");
+
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "CIVICLINE_CONFIG", file.toString(),
+                        "CIVICLINE_HTTP_PORT", "eighty",
+                        "CIVICLINE_DEMO_SEED", "maybe",
+                        "CIVICLINE_REDIS_MODE", "sentinel")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).contains("unknown setting 'http.prot'"))
+                    .anySatisfy(p -> assertThat(p).contains("'redis.password' is a secret"))
+                    .anySatisfy(p -> assertThat(p).contains("http.port: 'eighty'"))
+                    .anySatisfy(p -> assertThat(p).contains("demo.seed: 'maybe'"))
+                    .anySatisfy(p -> assertThat(p).contains("redis.url is required"))
+                    .allSatisfy(p -> assertThat(p).doesNotContain("hunter2")));
+  }
+
+  @Test
+  void secretsComeFromTheEnvironmentOrAFileAndNeverShow() throws IOException {
+    Path secret = dir.resolve("redis-password");
+    Files.writeString(secret, "s3cret-from-file\n");
+    CivicLineConfig fromFile =
+        ConfigLoader.load(
+                Map.of(
+                    "CIVICLINE_REDIS_URL",
+                    "redis://127.0.0.1:6390",
+                    "CIVICLINE_REDIS_PASSWORD_FILE",
+                    secret.toString()))
+            .config();
+    assertThat(fromFile.redis().password().orElseThrow().reveal()).isEqualTo("s3cret-from-file");
+    assertThat(fromFile.toString()).doesNotContain("s3cret");
+
+    CivicLineConfig fromEnv =
+        ConfigLoader.load(
+                Map.of(
+                    "CIVICLINE_REDIS_URL", "redis://127.0.0.1:6390",
+                    "CIVICLINE_REDIS_PASSWORD", "s3cret-from-env"))
+            .config();
+    assertThat(fromEnv.redis().password().orElseThrow().reveal()).isEqualTo("s3cret-from-env");
+    assertThat(fromEnv.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void unknownEnvironmentVariablesAreWarnedAboutNotFatal() {
+    ConfigLoader.Loaded loaded =
+        ConfigLoader.load(
+            Map.of("CIVICLINE_REDIS_URL", "redis://127.0.0.1:6390", "CIVICLINE_HTTP_PROT", "1"));
+    assertThat(loaded.warnings())
+        .containsExactly("ignoring unknown environment variable CIVICLINE_HTTP_PROT");
+  }
+
+  @Test
+  void sentinelAndClusterAreSelectable() {
+    CivicLineConfig sentinel =
+        ConfigLoader.load(
+                Map.of(
+                    "CIVICLINE_REDIS_URL", "redis://10.0.0.1:26379, redis://10.0.0.2:26379",
+                    "CIVICLINE_REDIS_MODE", "sentinel",
+                    "CIVICLINE_REDIS_MASTER_NAME", "civicline"))
+            .config();
+    assertThat(sentinel.redis().mode()).isEqualTo(RedisSettings.Mode.SENTINEL);
+    assertThat(sentinel.redis().endpoints()).hasSize(2);
+    assertThat(sentinel.redis().masterName()).contains("civicline");
+
+    CivicLineConfig cluster =
+        ConfigLoader.load(
+                Map.of(
+                    "CIVICLINE_REDIS_URL",
+                    "redis://10.0.0.1:7000",
+                    "CIVICLINE_REDIS_MODE",
+                    "cluster"))
+            .config();
+    assertThat(cluster.redis().mode()).isEqualTo(RedisSettings.Mode.CLUSTER);
+  }
+
+  @Test
+  void environmentNamesFollowTheKeys() {
+    assertThat(ConfigLoader.envName("admin.tokenFile")).isEqualTo("CIVICLINE_ADMIN_TOKEN_FILE");
+    assertThat(ConfigLoader.envName("http.maxBodyBytes"))
+        .isEqualTo("CIVICLINE_HTTP_MAX_BODY_BYTES");
+  }
+}
