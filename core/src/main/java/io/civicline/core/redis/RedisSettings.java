@@ -40,6 +40,13 @@ public record RedisSettings(
         Mode.STANDALONE, List.of(url), Optional.empty(), Optional.empty(), 16, 256);
   }
 
+  /** Endpoints may carry a password (redis://user:pw@host), so they are masked here too. */
+  @Override
+  public String toString() {
+    return "RedisSettings[mode=%s, endpoints=%s, masterName=%s, password=%s, maxPoolSize=%d]"
+        .formatted(mode, endpointsForLog(), masterName, password.map(p -> "***"), maxPoolSize);
+  }
+
   /** The endpoints with any user:password part removed, for logs. */
   public List<String> endpointsForLog() {
     return endpoints.stream().map(e -> e.replaceAll("//[^@/]*@", "//***@")).toList();
