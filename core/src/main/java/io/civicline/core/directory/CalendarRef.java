@@ -3,6 +3,7 @@ package io.civicline.core.directory;
 import io.civicline.core.store.Ref;
 import io.civicline.core.validation.Formats;
 import io.civicline.core.validation.ObjectReader;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,6 +63,16 @@ public record CalendarRef(Scope scope, String id) {
   public static CalendarRef read(ObjectReader reader, String field) {
     String text = reader.string(field, false, 60, CalendarRef::problem);
     return text == null ? null : parse(text);
+  }
+
+  /** The store reference an optional calendar field makes within its tenant, if any. */
+  public static List<Ref> tenantRefs(Optional<CalendarRef> field, String pointer) {
+    return field.flatMap(ref -> ref.tenantRef(pointer)).map(List::of).orElse(List.of());
+  }
+
+  /** The platform-wide reference an optional calendar field makes, if any. */
+  public static List<Ref> sharedRefs(Optional<CalendarRef> field, String pointer) {
+    return field.flatMap(ref -> ref.sharedRef(pointer)).map(List::of).orElse(List.of());
   }
 
   /** This reference as a store reference within the tenant, when it names a tenant calendar. */

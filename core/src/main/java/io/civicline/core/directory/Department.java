@@ -46,17 +46,11 @@ public record Department(
 
   @Override
   public List<Ref> references() {
-    return holidayCalendar
-        .flatMap(ref -> ref.tenantRef("#/holidayCalendar"))
-        .map(List::of)
-        .orElse(List.of());
+    return CalendarRef.tenantRefs(holidayCalendar, "#/holidayCalendar");
   }
 
   @Override
   public List<Ref> sharedReferences() {
-    return holidayCalendar
-        .flatMap(ref -> ref.sharedRef("#/holidayCalendar"))
-        .map(List::of)
-        .orElse(List.of());
+    return CalendarRef.sharedRefs(holidayCalendar, "#/holidayCalendar");
   }
 }

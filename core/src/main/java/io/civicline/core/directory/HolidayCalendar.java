@@ -66,12 +66,12 @@ public record HolidayCalendar(
 
   @Override
   public List<io.civicline.core.store.Ref> references() {
-    return parent.flatMap(ref -> ref.tenantRef("#/parent")).map(List::of).orElse(List.of());
+    return CalendarRef.tenantRefs(parent, "#/parent");
   }
 
   @Override
   public List<io.civicline.core.store.Ref> sharedReferences() {
-    return parent.flatMap(ref -> ref.sharedRef("#/parent")).map(List::of).orElse(List.of());
+    return CalendarRef.sharedRefs(parent, "#/parent");
   }
 
   private static void requireUniqueNames(List<HolidayRule> rules) {

@@ -71,17 +71,11 @@ public record Tenant(
 
   @Override
   public List<io.civicline.core.store.Ref> references() {
-    return holidayCalendar
-        .flatMap(ref -> ref.tenantRef("#/holidayCalendar"))
-        .map(List::of)
-        .orElse(List.of());
+    return CalendarRef.tenantRefs(holidayCalendar, "#/holidayCalendar");
   }
 
   @Override
   public List<io.civicline.core.store.Ref> sharedReferences() {
-    return holidayCalendar
-        .flatMap(ref -> ref.sharedRef("#/holidayCalendar"))
-        .map(List::of)
-        .orElse(List.of());
+    return CalendarRef.sharedRefs(holidayCalendar, "#/holidayCalendar");
   }
 }
