@@ -40,6 +40,10 @@ public final class AdminApiVerticle extends VerticleBase {
         : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  Router router() {
+    return router;
+  }
+
   public int actualPort() {
     return server.actualPort();
   }

@@ -125,6 +125,11 @@ public final class CivicLineServer {
     return api.actualPort();
   }
 
+  /** The routes being served, for tests that compare them with the OpenAPI document. */
+  io.vertx.ext.web.Router router() {
+    return api.router();
+  }
+
   public CivicLineConfig config() {
     return config;
   }

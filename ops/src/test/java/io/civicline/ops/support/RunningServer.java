@@ -48,6 +48,10 @@ public final class RunningServer implements AutoCloseable {
     }
   }
 
+  public CivicLineServer server() {
+    return server;
+  }
+
   public int port() {
     return server.httpPort();
   }
