@@ -1,0 +1,242 @@
+package io.civicline.routing.engine;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where one call is in its flow. Immutable; the engine returns a new state each step. Stored by the
+ * channel (e.g. in Redis by call id) so any node can serve the next webhook.
+ *
+ * @param flowVersion the published version the call started on (or jumped to), never changed by a
+ *     later publish
+ * @param counters retries and positions per node, reset when the call enters a node again
+ * @param path every node visited, for the call record
+ */
+public record CallState(
+    String flowId,
+    int flowVersion,
+    String node,
+    String language,
+    String caller,
+    String called,
+    Instant startedAt,
+    Map<String, Integer> counters,
+    Map<String, String> variables,
+    List<String> path,
+    Optional<Instant> queuedAt,
+    Optional<Outcome> outcome,
+    Optional<String> answeredBy) {
+
+  public CallState {
+    counters = Map.copyOf(counters);
+    variables = Map.copyOf(variables);
+    path = List.copyOf(path);
+  }
+
+  static CallState begin(
+      String flowId, int version, String language, String caller, String called, Instant now) {
+    return new CallState(
+        flowId,
+        version,
+        "",
+        language,
+        caller,
+        called,
+        now,
+        Map.of(),
+        Map.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  public boolean ended() {
+    return outcome.isPresent();
+  }
+
+  /** Seconds the caller waited in a queue, so far or in all. */
+  public long queueWaitSeconds(Instant now) {
+    return queuedAt.map(at -> Math.max(0, now.getEpochSecond() - at.getEpochSecond())).orElse(0L);
+  }
+
+  CallState at(String nodeId) {
+    List<String> visited = new ArrayList<>(path);
+    visited.add(nodeId);
+    Map<String, Integer> fresh = new LinkedHashMap<>(counters);
+    fresh.keySet().removeIf(key -> key.startsWith(nodeId + "."));
+    return new CallState(
+        flowId,
+        flowVersion,
+        nodeId,
+        language,
+        caller,
+        called,
+        startedAt,
+        fresh,
+        variables,
+        visited,
+        queuedAt,
+        outcome,
+        answeredBy);
+  }
+
+  CallState inFlow(String id, int version) {
+    return new CallState(
+        id,
+        version,
+        node,
+        language,
+        caller,
+        called,
+        startedAt,
+        counters,
+        variables,
+        path,
+        queuedAt,
+        outcome,
+        answeredBy);
+  }
+
+  CallState withLanguage(String newLanguage) {
+    return new CallState(
+        flowId,
+        flowVersion,
+        node,
+        newLanguage,
+        caller,
+        called,
+        startedAt,
+        counters,
+        variables,
+        path,
+        queuedAt,
+        outcome,
+        answeredBy);
+  }
+
+  CallState withCounter(String name, int value) {
+    Map<String, Integer> updated = new LinkedHashMap<>(counters);
+    updated.put(node + "." + name, value);
+    return new CallState(
+        flowId,
+        flowVersion,
+        node,
+        language,
+        caller,
+        called,
+        startedAt,
+        updated,
+        variables,
+        path,
+        queuedAt,
+        outcome,
+        answeredBy);
+  }
+
+  int counter(String name) {
+    return counters.getOrDefault(node + "." + name, 0);
+  }
+
+  CallState withVariables(Map<String, String> values) {
+    Map<String, String> updated = new LinkedHashMap<>(variables);
+    updated.putAll(values);
+    return new CallState(
+        flowId,
+        flowVersion,
+        node,
+        language,
+        caller,
+        called,
+        startedAt,
+        counters,
+        updated,
+        path,
+        queuedAt,
+        outcome,
+        answeredBy);
+  }
+
+  CallState queuedSince(Instant at) {
+    return new CallState(
+        flowId,
+        flowVersion,
+        node,
+        language,
+        caller,
+        called,
+        startedAt,
+        counters,
+        variables,
+        path,
+        Optional.of(at),
+        outcome,
+        answeredBy);
+  }
+
+  CallState endedAs(Outcome how, Optional<String> by) {
+    return new CallState(
+        flowId,
+        flowVersion,
+        node,
+        language,
+        caller,
+        called,
+        startedAt,
+        counters,
+        variables,
+        path,
+        queuedAt,
+        Optional.of(how),
+        by);
+  }
+
+  public JsonObject toJson() {
+    JsonObject json =
+        new JsonObject()
+            .put("flowId", flowId)
+            .put("flowVersion", flowVersion)
+            .put("node", node)
+            .put("language", language)
+            .put("caller", caller)
+            .put("called", called)
+            .put("startedAt", startedAt.toString())
+            .put("counters", new JsonObject(new LinkedHashMap<>(counters)))
+            .put("variables", new JsonObject(new LinkedHashMap<>(variables)))
+            .put("path", new JsonArray(new ArrayList<>(path)));
+    queuedAt.ifPresent(at -> json.put("queuedAt", at.toString()));
+    outcome.ifPresent(o -> json.put("outcome", o.name()));
+    answeredBy.ifPresent(by -> json.put("answeredBy", by));
+    return json;
+  }
+
+  public static CallState fromJson(JsonObject json) {
+    Map<String, Integer> counters = new LinkedHashMap<>();
+    json.getJsonObject("counters")
+        .forEach(e -> counters.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    Map<String, String> variables = new LinkedHashMap<>();
+    json.getJsonObject("variables")
+        .forEach(e -> variables.put(e.getKey(), String.valueOf(e.getValue())));
+    List<String> path = json.getJsonArray("path").stream().map(String::valueOf).toList();
+    return new CallState(
+        json.getString("flowId"),
+        json.getInteger("flowVersion"),
+        json.getString("node"),
+        json.getString("language"),
+        json.getString("caller"),
+        json.getString("called"),
+        Instant.parse(json.getString("startedAt")),
+        counters,
+        variables,
+        path,
+        Optional.ofNullable(json.getString("queuedAt")).map(Instant::parse),
+        Optional.ofNullable(json.getString("outcome")).map(Outcome::valueOf),
+        Optional.ofNullable(json.getString("answeredBy")));
+  }
+}
