@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An admin's switch to "closed" (snow day, emergency) for one department or the whole town, with
- * a message per language and an end time after which it lapses by itself.
+ * An admin's switch to "closed" (snow day, emergency) for one department or the whole town, with a
+ * message per language and an end time after which it lapses by itself.
  */
 public record Closure(
     String id,
@@ -29,8 +29,8 @@ public record Closure(
   }
 
   /**
-   * Reads a closure; a missing {@code startsAt} means now. {@code now} is passed in so reading stays
-   * free of the clock.
+   * Reads a closure; a missing {@code startsAt} means now. {@code now} is passed in so reading
+   * stays free of the clock.
    */
   public static Closure parse(String id, ObjectReader in, Instant now) {
     String department = in.string("department", false, 48, Formats::slug);

@@ -41,7 +41,8 @@ public final class FlowStore {
   }
 
   /** Creates a flow with its first version (not yet published). */
-  public Future<Stored> create(String tenant, String flowId, String name, JsonObject document, Actor actor) {
+  public Future<Stored> create(
+      String tenant, String flowId, String name, JsonObject document, Actor actor) {
     return store
         .get(tenant, FLOWS, flowId)
         .compose(
@@ -55,7 +56,11 @@ public final class FlowStore {
         .compose(
             version ->
                 store.create(
-                    write(tenant, flowId, new JsonObject().put("name", name).put("latestVersion", version), actor)));
+                    write(
+                        tenant,
+                        flowId,
+                        new JsonObject().put("name", name).put("latestVersion", version),
+                        actor)));
   }
 
   /** Saves a new version of an existing flow, if the flow is still at {@code expected}. */
@@ -72,7 +77,11 @@ public final class FlowStore {
                   .compose(
                       v ->
                           store.replace(
-                              write(tenant, flowId, flow.body().copy().put("name", name).put("latestVersion", v), actor),
+                              write(
+                                  tenant,
+                                  flowId,
+                                  flow.body().copy().put("name", name).put("latestVersion", v),
+                                  actor),
                               expected));
             });
   }
@@ -86,7 +95,8 @@ public final class FlowStore {
                     .compose(
                         found -> {
                           if (found.isEmpty()) {
-                            throw new StoreException.NotFound("version " + version + " of flow '" + flowId + "'");
+                            throw new StoreException.NotFound(
+                                "version " + version + " of flow '" + flowId + "'");
                           }
                           JsonObject body = flow.body().copy().put("publishedVersion", version);
                           return store.replace(write(tenant, flowId, body, actor), flow.version());
@@ -112,7 +122,8 @@ public final class FlowStore {
         .list(tenant, VERSIONS, from, limit)
         .map(
             page -> {
-              List<Stored> mine = page.items().stream().filter(s -> s.id().startsWith(flowId + "@")).toList();
+              List<Stored> mine =
+                  page.items().stream().filter(s -> s.id().startsWith(flowId + "@")).toList();
               boolean more = mine.size() == page.items().size() && page.next().isPresent();
               return new Page<>(mine, more ? page.next() : Optional.empty());
             });
@@ -123,12 +134,18 @@ public final class FlowStore {
     return flow(tenant, flowId)
         .compose(
             flow -> {
-              Integer published = flow.map(f -> f.body().getInteger("publishedVersion")).orElse(null);
+              Integer published =
+                  flow.map(f -> f.body().getInteger("publishedVersion")).orElse(null);
               if (published == null) {
                 return Future.succeededFuture(Optional.<PublishedDocument>empty());
               }
               return version(tenant, flowId, published)
-                  .map(v -> v.map(s -> new PublishedDocument(flowId, published, s.body().getJsonObject("document"))));
+                  .map(
+                      v ->
+                          v.map(
+                              s ->
+                                  new PublishedDocument(
+                                      flowId, published, s.body().getJsonObject("document"))));
             });
   }
 
@@ -146,13 +163,17 @@ public final class FlowStore {
         .map(response -> response.toInteger());
   }
 
-  private Future<Stored> saveVersion(String tenant, String flowId, int version, JsonObject document, Actor actor) {
-    JsonObject body = new JsonObject().put("flowId", flowId).put("version", version).put("document", document);
+  private Future<Stored> saveVersion(
+      String tenant, String flowId, int version, JsonObject document, Actor actor) {
+    JsonObject body =
+        new JsonObject().put("flowId", flowId).put("version", version).put("document", document);
     return store.create(
-        new DocumentStore.Write(tenant, VERSIONS, versionId(flowId, version), body, List.of(), List.of(), actor));
+        new DocumentStore.Write(
+            tenant, VERSIONS, versionId(flowId, version), body, List.of(), List.of(), actor));
   }
 
-  private static DocumentStore.Write write(String tenant, String flowId, JsonObject body, Actor actor) {
+  private static DocumentStore.Write write(
+      String tenant, String flowId, JsonObject body, Actor actor) {
     return new DocumentStore.Write(tenant, FLOWS, flowId, body, List.of(), List.of(), actor);
   }
 }
