@@ -1,0 +1,236 @@
+package io.civicline.signaling.context;
+
+import io.civicline.core.directory.CalendarRef;
+import io.civicline.core.directory.Closure;
+import io.civicline.core.directory.Department;
+import io.civicline.core.directory.HolidayCalendar;
+import io.civicline.core.directory.PresenceStatus;
+import io.civicline.core.directory.StaffMember;
+import io.civicline.core.directory.Tenant;
+import io.civicline.core.store.DocumentStore;
+import io.civicline.core.store.Stored;
+import io.civicline.core.validation.FieldErrors;
+import io.civicline.core.validation.ObjectReader;
+import io.civicline.routing.engine.CallContext;
+import io.civicline.routing.engine.FlowVersions;
+import io.civicline.routing.flow.Flow;
+import io.civicline.routing.flow.Prompt;
+import io.civicline.signaling.store.FlowStore;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Loads everything the engine may consult for a call of one town into a {@link CallContext}: the
+ * town, departments with hours and holiday chains, closures, staff with presence, and the published
+ * flows (plus the version a call in progress is pinned to). Parsed flow versions are cached: a
+ * version never changes.
+ */
+public final class CallContextLoader {
+  static final int PAGE = 200;
+  private static final int MAX_CHAIN = 8;
+
+  private final DocumentStore store;
+  private final FlowStore flows;
+  private final FlowCache cache;
+
+  public CallContextLoader(DocumentStore store, FlowStore flows, FlowCache cache) {
+    this.store = store;
+    this.flows = flows;
+    this.cache = cache;
+  }
+
+  /** A pinned flow version a call in progress needs besides the published ones. */
+  public record Pinned(String flowId, int version) {}
+
+  public Future<Optional<CallContext>> load(String tenant, Instant now, Optional<Pinned> pinned) {
+    Future<Optional<Stored>> town = store.get(tenant, Tenant.COLLECTION, tenant);
+    Future<List<Stored>> departments = all(tenant, Department.COLLECTION);
+    Future<List<Stored>> calendars = all(tenant, HolidayCalendar.COLLECTION);
+    Future<List<Stored>> shared = all(DocumentStore.PLATFORM, HolidayCalendar.COLLECTION);
+    Future<List<Stored>> closures = all(tenant, Closure.COLLECTION);
+    Future<List<Stored>> staff = all(tenant, StaffMember.COLLECTION);
+    Future<List<Stored>> presence = all(tenant, PresenceStatus.COLLECTION);
+    Future<FlowVersions> catalog = catalog(tenant, pinned);
+    return Future.all(
+            List.of(town, departments, calendars, shared, closures, staff, presence, catalog))
+        .map(
+            done -> {
+              if (town.result().isEmpty()) {
+                return Optional.<CallContext>empty();
+              }
+              Tenant t = typed(town.result().get(), Tenant::parse);
+              Map<CalendarRef, HolidayCalendar> allCalendars =
+                  calendars(calendars.result(), shared.result());
+              return Optional.of(
+                  new CallContext(
+                      tenant,
+                      t.timeZone(),
+                      t.defaultLanguage(),
+                      t.languages(),
+                      schedules(departments.result(), t, allCalendars),
+                      closures(closures.result(), now),
+                      staffViews(staff.result(), presence.result(), now),
+                      catalog.result()));
+            });
+  }
+
+  private Future<FlowVersions> catalog(String tenant, Optional<Pinned> pinned) {
+    return all(tenant, FlowStore.FLOWS)
+        .compose(
+            flowDocs -> {
+              List<Future<Optional<FlowCache.Versioned>>> loads = new ArrayList<>();
+              for (Stored flow : flowDocs) {
+                Integer published = flow.body().getInteger("publishedVersion");
+                if (published != null) {
+                  loads.add(cache.load(tenant, flow.id(), published, flows));
+                }
+              }
+              pinned.ifPresent(p -> loads.add(cache.load(tenant, p.flowId(), p.version(), flows)));
+              return Future.all(loads)
+                  .map(
+                      done -> {
+                        Map<String, Map<Integer, Flow>> versions = new HashMap<>();
+                        Map<String, Integer> publishedVersions = new HashMap<>();
+                        for (Stored flow : flowDocs) {
+                          Integer published = flow.body().getInteger("publishedVersion");
+                          if (published != null) {
+                            publishedVersions.put(flow.id(), published);
+                          }
+                        }
+                        for (Future<Optional<FlowCache.Versioned>> load : loads) {
+                          load.result()
+                              .ifPresent(
+                                  v ->
+                                      versions
+                                          .computeIfAbsent(v.flow().id(), k -> new HashMap<>())
+                                          .put(v.version(), v.flow()));
+                        }
+                        return new FlowVersions(versions, publishedVersions);
+                      });
+            });
+  }
+
+  /** Every document of a collection (towns hold a few hundred at most). */
+  private Future<List<Stored>> all(String scope, String collection) {
+    return page(scope, collection, null, new ArrayList<>());
+  }
+
+  private Future<List<Stored>> page(
+      String scope, String collection, String cursor, List<Stored> found) {
+    return store
+        .list(scope, collection, cursor, PAGE)
+        .compose(
+            page -> {
+              found.addAll(page.items());
+              return page.next().isPresent()
+                  ? page(scope, collection, page.next().get(), found)
+                  : Future.succeededFuture(found);
+            });
+  }
+
+  private static Map<CalendarRef, HolidayCalendar> calendars(
+      List<Stored> own, List<Stored> shared) {
+    Map<CalendarRef, HolidayCalendar> all = new HashMap<>();
+    own.forEach(
+        s -> all.put(CalendarRef.tenant(s.id()), HolidayCalendar.fromJson(s.id(), s.body())));
+    shared.forEach(
+        s -> all.put(CalendarRef.shared(s.id()), HolidayCalendar.fromJson(s.id(), s.body())));
+    return all;
+  }
+
+  /** The calendar and its ancestors, nearest first. */
+  static List<HolidayCalendar> chain(
+      Optional<CalendarRef> start, Map<CalendarRef, HolidayCalendar> all) {
+    List<HolidayCalendar> chain = new ArrayList<>();
+    Optional<CalendarRef> next = start;
+    while (next.isPresent() && chain.size() < MAX_CHAIN) {
+      HolidayCalendar calendar = all.get(next.get());
+      if (calendar == null) {
+        break;
+      }
+      chain.add(calendar);
+      boolean shared = next.get().scope() == CalendarRef.Scope.SHARED;
+      next = calendar.parent().map(p -> shared ? CalendarRef.shared(p.id()) : p);
+    }
+    return chain;
+  }
+
+  private static Map<String, CallContext.DepartmentSchedule> schedules(
+      List<Stored> departments, Tenant tenant, Map<CalendarRef, HolidayCalendar> calendars) {
+    Map<String, CallContext.DepartmentSchedule> schedules = new LinkedHashMap<>();
+    for (Stored stored : departments) {
+      Department department = typed(stored, Department::parse);
+      Optional<CalendarRef> calendar = department.holidayCalendar().or(tenant::holidayCalendar);
+      schedules.put(
+          department.id(),
+          new CallContext.DepartmentSchedule(department.hours(), chain(calendar, calendars)));
+    }
+    return schedules;
+  }
+
+  private static List<CallContext.Closure> closures(List<Stored> stored, Instant now) {
+    List<CallContext.Closure> closures = new ArrayList<>();
+    for (Stored s : stored) {
+      Closure closure = typed(s, (id, in) -> Closure.parse(id, in, now));
+      if (closure.endsAt().isAfter(now)) {
+        closures.add(
+            new CallContext.Closure(
+                closure.id(),
+                closure.department(),
+                new Prompt(closure.message()),
+                closure.startsAt(),
+                closure.endsAt()));
+      }
+    }
+    return closures;
+  }
+
+  private static Map<String, CallContext.StaffView> staffViews(
+      List<Stored> staff, List<Stored> presence, Instant now) {
+    Map<String, PresenceStatus> statuses = new HashMap<>();
+    presence.forEach(
+        p -> statuses.put(p.id(), typed(p, (id, in) -> PresenceStatus.parse(id, in, now))));
+    Map<String, CallContext.StaffView> views = new LinkedHashMap<>();
+    for (Stored stored : staff) {
+      StaffMember member = typed(stored, StaffMember::parse);
+      PresenceStatus status =
+          statuses.getOrDefault(
+              member.id(),
+              new PresenceStatus(member.id(), PresenceStatus.Status.OFFLINE, Instant.EPOCH));
+      views.put(
+          member.id(),
+          new CallContext.StaffView(
+              member.id(),
+              member.name(),
+              member.departmentIds(),
+              true,
+              member.mobile(),
+              CallContext.Presence.valueOf(status.status().name()),
+              status.since()));
+    }
+    return views;
+  }
+
+  /** A stored document as its typed object; stored documents passed validation when written. */
+  static <T> T typed(Stored stored, BiFunction<String, ObjectReader, T> parser) {
+    FieldErrors errors = new FieldErrors();
+    T value = parser.apply(stored.id(), ObjectReader.root(stored.body().copy(), errors));
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException(
+          "stored "
+              + stored.collection()
+              + "/"
+              + stored.id()
+              + " no longer validates: "
+              + errors.list());
+    }
+    return value;
+  }
+}
