@@ -6,6 +6,7 @@ import io.civicline.core.directory.PhoneNumber;
 import io.civicline.core.directory.StaffMember;
 import io.civicline.core.directory.Tenant;
 import io.civicline.core.validation.InvalidInputException;
+import io.civicline.signaling.store.NumberRegistry;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;

@@ -30,6 +30,10 @@ public enum Phrases {
       "Thank you. We will call you back at this number, in your turn. Goodbye.",
       "Gracias. Le llamaremos a este número cuando sea su turno. Adiós.",
       "Merci. Nous vous rappellerons à ce numéro, à votre tour. Au revoir."),
+  CALLBACK_GREETING(
+      "Hello, this is %s returning your call. Please hold while we connect you.",
+      "Hola, le llama %s para devolverle su llamada. Por favor espere mientras le comunicamos.",
+      "Bonjour, ici %s, nous vous rappelons. Veuillez patienter, nous vous mettons en relation."),
   VOICEMAIL_SAVED(
       "Thank you, your message has been saved. Goodbye.",
       "Gracias, su mensaje ha sido guardado. Adiós.",

@@ -1,11 +1,10 @@
-package io.civicline.ops.directory;
+package io.civicline.signaling.store;
 
 import io.civicline.core.directory.PhoneNumber;
 import io.civicline.core.redis.Keys;
 import io.civicline.core.redis.LuaScript;
 import io.civicline.core.store.DocumentStore;
-import io.civicline.core.validation.FieldError;
-import io.civicline.ops.http.ApiProblem;
+import io.civicline.core.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -119,11 +118,8 @@ public final class NumberRegistry {
             });
   }
 
-  private static ApiProblem taken(String number) {
+  private static StoreException taken(String number) {
     // The other town is not named: tenants must not learn about each other.
-    return ApiProblem.conflict(
-        "number-taken",
-        number + " already belongs to another tenant of this deployment",
-        List.of(new FieldError("#/number", "already belongs to another tenant")));
+    return new StoreException.UniqueTaken("#/number", number, "another tenant of this deployment");
   }
 }

@@ -1,0 +1,56 @@
+package io.civicline.signaling.twilio;
+
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The Twilio REST calls CivicLine makes (texts, callbacks, looking up a dialled leg), through the
+ * SDK, run on worker threads because the SDK blocks.
+ */
+public final class TwilioRest {
+  private final Vertx vertx;
+  private final TwilioRestClient client;
+
+  public TwilioRest(Vertx vertx, TwilioSettings settings) {
+    this.vertx = vertx;
+    this.client =
+        new TwilioRestClient.Builder(settings.accountSid(), settings.authToken().reveal())
+            .httpClient(new BaseUrlHttpClient(settings.restBaseUrl()))
+            .build();
+  }
+
+  /** Sends a text; answers the message sid. */
+  public Future<String> sendSms(String from, String to, String body) {
+    return vertx.executeBlocking(
+        () ->
+            Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
+                .create(client)
+                .getSid(),
+        false);
+  }
+
+  /** Places a call that fetches its TwiML from {@code url}; answers the call sid. */
+  public Future<String> placeCall(String from, String to, String url, String statusCallback) {
+    return vertx.executeBlocking(
+        () ->
+            Call.creator(new PhoneNumber(to), new PhoneNumber(from), URI.create(url))
+                .setStatusCallback(URI.create(statusCallback))
+                .create(client)
+                .getSid(),
+        false);
+  }
+
+  /** Who a dialled leg went to ({@code client:<id>} or a number), when Twilio knows the leg. */
+  public Future<Optional<String>> calledParty(String callSid) {
+    return vertx
+        .executeBlocking(
+            () -> Optional.ofNullable(Call.fetcher(callSid).fetch(client).getTo()), false)
+        .recover(failure -> Future.succeededFuture(Optional.empty()));
+  }
+}

@@ -1,0 +1,129 @@
+package io.civicline.signaling.twilio;
+
+import io.civicline.core.ports.RecordingSink;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Twilio voice webhooks. Each request is signature-checked first, then translated into one
+ * call: start, event, status, recording. Answers are TwiML.
+ */
+public final class VoiceWebhooks {
+  private static final Logger LOG = LoggerFactory.getLogger(VoiceWebhooks.class);
+  static final int MAX_BODY = 64 * 1024;
+
+  private final TwilioSettings settings;
+  private final VoiceCalls calls;
+  private final CallbackCalls callbacks;
+  private final RecordingSink recordings;
+  private final Clock clock;
+
+  public VoiceWebhooks(
+      TwilioSettings settings,
+      VoiceCalls calls,
+      CallbackCalls callbacks,
+      RecordingSink recordings,
+      Clock clock) {
+    this.settings = settings;
+    this.calls = calls;
+    this.callbacks = callbacks;
+    this.recordings = recordings;
+    this.clock = clock;
+  }
+
+  public void mount(Router router) {
+    String base = CallUrls.PREFIX;
+    router
+        .route(base + "/*")
+        .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+        .handler(new TwilioSignatureCheck(settings));
+    router.post(base).handler(ctx -> twiml(ctx, calls.incoming(params(ctx))));
+    router.post(base + "/status").handler(ctx -> empty(ctx, calls.status(params(ctx))));
+    router.post(base + "/:tenant/calls/:sid/recording").handler(this::recording);
+    router.post(base + "/:tenant/calls/:sid/:kind").handler(this::event);
+    router
+        .post(base + "/:tenant/callbacks/:queue")
+        .handler(
+            ctx ->
+                twiml(
+                    ctx,
+                    callbacks.answered(
+                        ctx.pathParam("tenant"), ctx.pathParam("queue"), params(ctx))));
+    router
+        .post(base + "/:tenant/callbacks/:queue/done")
+        .handler(ctx -> twiml(ctx, Future.succeededFuture(CallbackCalls.goodbye())));
+  }
+
+  private void event(RoutingContext ctx) {
+    String kind = ctx.pathParam("kind");
+    if (!TwilioEvents.known(kind)) {
+      twiml(ctx, Future.succeededFuture(TwimlRenderer.apology(VoiceCalls.CANNOT_CONTINUE)));
+      return;
+    }
+    twiml(
+        ctx,
+        calls.event(
+            ctx.pathParam("tenant"), ctx.pathParam("sid"), kind, params(ctx), replyKey(ctx, kind)));
+  }
+
+  private void recording(RoutingContext ctx) {
+    Map<String, String> p = params(ctx);
+    RecordingSink.Recording recording =
+        new RecordingSink.Recording(
+            ctx.pathParam("tenant"),
+            ctx.request().getParam("mailbox", ""),
+            ctx.pathParam("sid"),
+            p.getOrDefault("From", ""),
+            p.getOrDefault("RecordingSid", ""),
+            p.getOrDefault("RecordingUrl", ""),
+            TwilioEvents.integer(p.get("RecordingDuration")),
+            p.getOrDefault("language", ""),
+            clock.instant());
+    // Only a stored hand-over is acknowledged; otherwise Twilio retries.
+    empty(ctx, recordings.accept(recording));
+  }
+
+  /**
+   * The key a retried webhook repeats: Twilio's idempotency token, else the webhook kind and its
+   * parameters.
+   */
+  private static String replyKey(RoutingContext ctx, String kind) {
+    String token = ctx.request().getHeader("I-Twilio-Idempotency-Token");
+    if (token != null && !token.isBlank()) {
+      return token;
+    }
+    return kind + ":" + new java.util.TreeMap<>(params(ctx)).hashCode();
+  }
+
+  private static Map<String, String> params(RoutingContext ctx) {
+    return TwilioSignatureCheck.params(ctx);
+  }
+
+  private static void twiml(RoutingContext ctx, Future<String> reply) {
+    reply
+        .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml").end(xml))
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
+  private static void empty(RoutingContext ctx, Future<Void> done) {
+    done.onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
+  /** A 500 makes Twilio use the number's fallback URL or retry; the cause goes to the log only. */
+  private static void fail(RoutingContext ctx, Throwable failure) {
+    LOG.atError().addKeyValue("path", ctx.request().path()).setCause(failure).log("webhook failed");
+    if (!ctx.response().ended()) {
+      ctx.response()
+          .setStatusCode(500)
+          .putHeader("Content-Type", "text/plain")
+          .end("internal error");
+    }
+  }
+}
