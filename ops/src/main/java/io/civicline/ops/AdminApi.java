@@ -40,9 +40,22 @@ public final class AdminApi {
   private AdminApi() {}
 
   public static Router router(Vertx vertx, Routes routes, int maxBodyBytes) {
+    return router(vertx, routes, maxBodyBytes, java.util.List.of());
+  }
+
+  /**
+   * The router, with channel webhooks (e.g. Twilio's) mounted by {@code channels}; they check their
+   * own signatures instead of admin tokens.
+   */
+  public static Router router(
+      Vertx vertx,
+      Routes routes,
+      int maxBodyBytes,
+      java.util.List<java.util.function.Consumer<Router>> channels) {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
     routes.health().mount(router);
+    channels.forEach(channel -> channel.accept(router));
     router.get("/metrics").handler(routes.metrics());
     Buffer openApi = Buffer.buffer(openApiDocument());
     router

@@ -19,7 +19,16 @@ import io.civicline.ops.directory.TenantRoutes;
 import io.civicline.ops.health.HealthRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
+import io.civicline.signaling.context.CallContextLoader;
+import io.civicline.signaling.context.FlowCache;
+import io.civicline.signaling.store.CallRecords;
+import io.civicline.signaling.store.CallSessions;
+import io.civicline.signaling.store.CallbackQueue;
+import io.civicline.signaling.store.FlowStore;
+import io.civicline.signaling.store.NumberDirectory;
 import io.civicline.signaling.store.NumberRegistry;
+import io.civicline.signaling.store.PendingRecordings;
+import io.civicline.signaling.twilio.TwilioChannel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -83,9 +92,19 @@ public final class CivicLineServer {
             new AuditRoutes(new AuditTrail(redis), access),
             new TokenRoutes(tokens, store),
             kinds);
+    java.util.List<java.util.function.Consumer<io.vertx.ext.web.Router>> channels =
+        new java.util.ArrayList<>();
+    config
+        .twilio()
+        .ifPresent(
+            twilio -> {
+              TwilioChannel channel =
+                  TwilioChannel.create(vertx, twilio, channelParts(store, redis, clock), clock);
+              channels.add(channel::mount);
+            });
     AdminApiVerticle api =
         new AdminApiVerticle(
-            AdminApi.router(vertx, routes, config.http().maxBodyBytes()),
+            AdminApi.router(vertx, routes, config.http().maxBodyBytes(), channels),
             config.http().host(),
             config.http().port(),
             config.shutdownGrace());
@@ -112,6 +131,17 @@ public final class CivicLineServer {
               vertx.close();
               return Future.failedFuture(failure);
             });
+  }
+
+  private static TwilioChannel.Parts channelParts(DocumentStore store, Redis redis, Clock clock) {
+    FlowStore flows = new FlowStore(store, redis);
+    return new TwilioChannel.Parts(
+        new NumberDirectory(new NumberRegistry(redis, clock), store, redis),
+        new CallContextLoader(store, flows, new FlowCache(500)),
+        new CallSessions(redis),
+        new CallRecords(redis),
+        new CallbackQueue(redis),
+        new PendingRecordings(redis));
   }
 
   private static MicrometerMetricsOptions metricsOptions() {

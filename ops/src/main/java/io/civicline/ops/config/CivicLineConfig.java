@@ -1,12 +1,25 @@
 package io.civicline.ops.config;
 
 import io.civicline.core.redis.RedisSettings;
+import io.civicline.signaling.twilio.TwilioSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The server's whole configuration, read once at start-up. */
 public record CivicLineConfig(
-    Http http, RedisSettings redis, Admin admin, boolean demoSeed, Duration shutdownGrace) {
+    Http http,
+    RedisSettings redis,
+    Admin admin,
+    boolean demoSeed,
+    Duration shutdownGrace,
+    Optional<TwilioSettings> twilio) {
+
+  /** A configuration without a Twilio account (the voice channel is then off). */
+  public CivicLineConfig(
+      Http http, RedisSettings redis, Admin admin, boolean demoSeed, Duration shutdownGrace) {
+    this(http, redis, admin, demoSeed, shutdownGrace, Optional.empty());
+  }
 
   public record Http(String host, int port, int maxBodyBytes) {}
 

@@ -2,6 +2,7 @@ package io.civicline.ops.config;
 
 import io.civicline.core.config.Secret;
 import io.civicline.core.redis.RedisSettings;
+import io.civicline.signaling.twilio.TwilioSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -42,10 +43,15 @@ public final class ConfigLoader {
           "redis.poolSize",
           "admin.tokenFile",
           "demo.seed",
-          "shutdown.graceSeconds");
+          "shutdown.graceSeconds",
+          "twilio.accountSid",
+          "twilio.authToken",
+          "twilio.authTokenFile",
+          "twilio.publicBaseUrl",
+          "twilio.restBaseUrl");
 
   /** Secrets may come from the environment or a file, never from a config file in plain text. */
-  static final Set<String> SECRET_KEYS = Set.of("redis.password");
+  static final Set<String> SECRET_KEYS = Set.of("redis.password", "twilio.authToken");
 
   /** Variables the launcher or tests use that are not server settings. */
   static final Set<String> NOT_SETTINGS =
@@ -164,7 +170,10 @@ public final class ConfigLoader {
     boolean demoSeed = bool("demo.seed");
     Duration grace = Duration.ofSeconds(integer("shutdown.graceSeconds", 0, 300));
     RedisSettings redis = redis();
-    return problems.isEmpty() ? new CivicLineConfig(http, redis, admin, demoSeed, grace) : null;
+    Optional<TwilioSettings> twilio = twilio();
+    return problems.isEmpty()
+        ? new CivicLineConfig(http, redis, admin, demoSeed, grace, twilio)
+        : null;
   }
 
   private RedisSettings redis() {
@@ -195,6 +204,35 @@ public final class ConfigLoader {
       return null;
     }
     return new RedisSettings(mode, endpoints, master, password, pool, 1024);
+  }
+
+  /** Twilio is on when an account is configured; then its token and public URL are required. */
+  private Optional<TwilioSettings> twilio() {
+    String account = values.get("twilio.accountSid");
+    if (account == null || account.isBlank()) {
+      return Optional.empty();
+    }
+    if (!account.matches("AC[0-9a-fA-F]{32}")) {
+      problems.add("twilio.accountSid: must be 'AC' and 32 hex digits");
+    }
+    Optional<Secret> token = secret("twilio.authToken");
+    if (token.isEmpty()) {
+      problems.add(
+          "twilio.authToken is required with twilio.accountSid (CIVICLINE_TWILIO_AUTH_TOKEN or twilio.authTokenFile)");
+    }
+    String publicBase = values.get("twilio.publicBaseUrl");
+    if (publicBase == null || !publicBase.matches("https?://[^\\s/]+.*")) {
+      problems.add(
+          "twilio.publicBaseUrl is required with twilio.accountSid: the URL Twilio uses to reach this server, e.g. https://phones.county.gov");
+    }
+    String rest = values.getOrDefault("twilio.restBaseUrl", "https://api.twilio.com");
+    if (!rest.matches("https?://[^\\s/]+.*")) {
+      problems.add("twilio.restBaseUrl: must be an http(s) URL");
+    }
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TwilioSettings(account, token.get(), publicBase, rest));
   }
 
   private RedisSettings.Mode redisMode() {
