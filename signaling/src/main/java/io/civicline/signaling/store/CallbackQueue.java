@@ -73,7 +73,9 @@ public final class CallbackQueue {
         .send(io.vertx.redis.client.Request.cmd(Command.ZPOPMIN).arg(key(tenant, queue)))
         .map(
             popped -> {
-              if (popped == null || popped.size() == 0) {
+              if (popped == null
+                  || popped.type() != io.vertx.redis.client.ResponseType.MULTI
+                  || popped.size() == 0) {
                 return Optional.empty();
               }
               // RESP2 answers [member, score]; RESP3 may nest the pair.
