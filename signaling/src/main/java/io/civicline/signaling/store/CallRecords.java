@@ -140,9 +140,7 @@ public final class CallRecords {
 
   /** ZRANGE WITHSCORES answers flat pairs in RESP2 and nested pairs in RESP3. */
   private static void collect(Response ids, List<String> callIds, List<String> scores) {
-    if (ids.size() > 0
-        && ids.get(0).size() == 2
-        && ids.get(0).type() == io.vertx.redis.client.ResponseType.MULTI) {
+    if (ids.size() > 0 && ids.get(0).type() == io.vertx.redis.client.ResponseType.MULTI) {
       for (Response pair : ids) {
         callIds.add(pair.get(0).toString());
         scores.add(String.valueOf(pair.get(1).toLong()));

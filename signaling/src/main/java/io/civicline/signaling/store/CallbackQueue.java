@@ -81,7 +81,7 @@ public final class CallbackQueue {
               // RESP2 answers [member, score]; RESP3 may nest the pair.
               var first = popped.get(0);
               String member =
-                  first.size() == 2 && first.type() == io.vertx.redis.client.ResponseType.MULTI
+                  first.type() == io.vertx.redis.client.ResponseType.MULTI
                       ? first.get(0).toString()
                       : first.toString();
               return Optional.of(Request.fromJson(new JsonObject(member)));
