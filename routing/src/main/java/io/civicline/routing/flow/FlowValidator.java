@@ -38,11 +38,15 @@ public final class FlowValidator {
   }
 
   public static void validate(Flow flow, Directory directory, FieldErrors errors) {
-    if (!flow.nodes().containsKey(flow.start())) {
-      errors.add("#/start", "unknown node '" + flow.start() + "'");
+    boolean startExists = flow.nodes().containsKey(flow.start());
+    if (!startExists) {
+      errors.add("#/start", "unknown node '" + flow.start() + "'" + suggestion(flow, flow.start()));
     }
     checkEdges(flow, errors);
-    checkReachable(flow, errors);
+    if (startExists) {
+      // Without a start every node would be "never reached": one error says it all.
+      checkReachable(flow, errors);
+    }
     checkLoops(flow, errors);
     checkDirectory(flow, directory, errors);
     checkLists(flow, errors);
