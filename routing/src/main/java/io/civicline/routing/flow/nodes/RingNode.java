@@ -75,7 +75,8 @@ public record RingNode(
             ? List.of(Device.APP, Device.MOBILE)
             : deviceNames.stream().map(d -> Device.valueOf(d.toUpperCase(Locale.ROOT))).toList(),
         noAnswer,
-        Fields.edge(in, "noAnswer", noAnswer, true));
+        // Not a waiting edge: with nobody available the call goes to noAnswer at once.
+        Fields.edge(in, "noAnswer", noAnswer, false));
   }
 
   private static String checkStrategy(String text) {
