@@ -7,18 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FlowFixturesTest {
 
-  static Stream<Path> goodDocuments() throws IOException {
-    return FlowFixtures.documents("good");
+  static Stream<Named<Path>> goodDocuments() throws IOException {
+    return FlowFixtures.documents("good").map(FlowFixturesTest::byFileName);
   }
 
-  static Stream<Path> badDocuments() throws IOException {
-    return FlowFixtures.documents("bad");
+  static Stream<Named<Path>> badDocuments() throws IOException {
+    return FlowFixtures.documents("bad").map(FlowFixturesTest::byFileName);
+  }
+
+  private static Named<Path> byFileName(Path path) {
+    return Named.of(path.getFileName().toString(), path);
   }
 
   @ParameterizedTest(name = "{0}")
