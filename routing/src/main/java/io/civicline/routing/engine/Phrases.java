@@ -1,5 +1,6 @@
 package io.civicline.routing.engine;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,6 +51,7 @@ public enum Phrases {
     String base = language.contains("-") ? language.substring(0, language.indexOf('-')) : language;
     String text = texts.get(base);
     String spoken = text != null ? language : "en";
-    return new Action.Say(String.format(text != null ? text : texts.get("en"), args), spoken);
+    return new Action.Say(
+        String.format(Locale.ROOT, text != null ? text : texts.get("en"), args), spoken);
   }
 }

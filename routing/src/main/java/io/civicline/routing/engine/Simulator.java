@@ -97,8 +97,9 @@ public final class Simulator {
     entries.add(new Entry(step.state().path(), step.actions(), Optional.empty()));
     Instant now = at;
     int queueWait = 0;
+    boolean inQueue = has(step.actions(), Action.Enqueue.class);
     for (int i = 0; i < MAX_STEPS && !step.state().ended(); i++) {
-      Optional<Reply> reply = reply(step, queue, queueWait);
+      Optional<Reply> reply = reply(step, queue, queueWait, inQueue);
       if (reply.isEmpty()) {
         break;
       }
@@ -106,6 +107,7 @@ public final class Simulator {
       now = at.plusSeconds(queueWait);
       int visited = step.state().path().size();
       step = FlowEngine.step(context, step.state(), reply.get().event(), now);
+      inQueue = stillInQueue(inQueue, reply.get().event(), step);
       List<String> path = step.state().path();
       entries.add(
           new Entry(
@@ -118,8 +120,23 @@ public final class Simulator {
 
   private record Reply(CallEvent event, String said, int queueWait) {}
 
+  /**
+   * Whether the caller waits in a queue after {@code step}. Tracked from Enqueue to QueueExited,
+   * because a queue's announcement may itself gather a key (the callback offer).
+   */
+  private static boolean stillInQueue(boolean wasInQueue, CallEvent event, Step step) {
+    if (step.state().ended()) {
+      return false;
+    }
+    if (has(step.actions(), Action.Enqueue.class)) {
+      return true;
+    }
+    return wasInQueue && !(event instanceof CallEvent.QueueExited);
+  }
+
   /** The answer to what the last actions wait for. */
-  private static Optional<Reply> reply(Step step, Deque<Input> inputs, int queueWait) {
+  private static Optional<Reply> reply(
+      Step step, Deque<Input> inputs, int queueWait, boolean inQueue) {
     List<Action> actions = step.actions();
     Input next = inputs.peek();
     if (next instanceof Input.Hangup) {
@@ -140,8 +157,7 @@ public final class Simulator {
     if (has(actions, Action.Dial.class)) {
       return Optional.of(dialReply(inputs, actions, queueWait));
     }
-    if (has(actions, Action.Enqueue.class)
-        || step.state().queuedAt().isPresent() && !has(actions, Action.Gather.class)) {
+    if (inQueue) {
       return Optional.of(queueReply(inputs, queueWait));
     }
     if (has(actions, Action.Gather.class)) {

@@ -4,10 +4,10 @@ import io.civicline.core.validation.FieldErrors;
 import io.civicline.routing.flow.nodes.ConditionNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +38,15 @@ public final class FlowValidator {
   }
 
   public static void validate(Flow flow, Directory directory, FieldErrors errors) {
-    if (!flow.nodes().containsKey(flow.start())) {
-      errors.add("#/start", "unknown node '" + flow.start() + "'");
+    boolean startExists = flow.nodes().containsKey(flow.start());
+    if (!startExists) {
+      errors.add("#/start", "unknown node '" + flow.start() + "'" + suggestion(flow, flow.start()));
     }
     checkEdges(flow, errors);
-    checkReachable(flow, errors);
+    if (startExists) {
+      // Without a start every node would be "never reached": one error says it all.
+      checkReachable(flow, errors);
+    }
     checkLoops(flow, errors);
     checkDirectory(flow, directory, errors);
     checkLists(flow, errors);
@@ -164,15 +168,13 @@ public final class FlowValidator {
     }
   }
 
-  /** "did you mean 'building'?" for a name one or two letters off. */
+  /** "did you mean 'building'?" for the closest name one or two letters off (first on a tie). */
   private static String suggestion(Flow flow, String target) {
-    Set<String> close = new LinkedHashSet<>();
-    for (String id : flow.nodes().keySet()) {
-      if (distance(id, target) <= 2) {
-        close.add(id);
-      }
-    }
-    return close.isEmpty() ? "" : "; did you mean '" + close.iterator().next() + "'?";
+    return flow.nodes().keySet().stream()
+        .filter(id -> distance(id, target) <= 2)
+        .min(Comparator.comparingInt(id -> distance(id, target)))
+        .map(id -> "; did you mean '" + id + "'?")
+        .orElse("");
   }
 
   private static int distance(String a, String b) {

@@ -49,6 +49,7 @@ public record Prompt(Map<String, String> byLanguage) {
     if (in == null) {
       return required ? null : NONE;
     }
+    NewErrors textErrors = NewErrors.since(in);
     Map<String, String> texts = new LinkedHashMap<>();
     for (String language : in.fieldNames()) {
       String problem = Formats.language(language);
@@ -62,7 +63,7 @@ public record Prompt(Map<String, String> byLanguage) {
         texts.put(language, text);
       }
     }
-    if (texts.isEmpty() && in.errors().isEmpty()) {
+    if (texts.isEmpty() && textErrors.none()) {
       in.errors().add(node.pointerOf(field), "needs a text in at least one language");
     }
     return new Prompt(texts);

@@ -5,6 +5,7 @@ import io.civicline.core.validation.ObjectReader;
 import io.civicline.routing.engine.Next;
 import io.civicline.routing.engine.Turn;
 import io.civicline.routing.flow.Edge;
+import io.civicline.routing.flow.NewErrors;
 import io.civicline.routing.flow.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public record ConditionNode(String id, List<Rule> rules, String otherwise, List<
   }
 
   private static Rule readRule(ObjectReader in, List<Edge> edges) {
+    NewErrors ruleErrors = NewErrors.since(in);
     String list = in.string("callerIn", false, 48, Formats::slug);
     String language = in.string("language", false, 16, Formats::language);
     String variable =
@@ -61,10 +63,10 @@ public record ConditionNode(String id, List<Rule> rules, String otherwise, List<
     edges.addAll(Fields.edge(in, "next", next, false));
     in.rejectUnknownFields();
     int tests = (list != null ? 1 : 0) + (language != null ? 1 : 0) + (variable != null ? 1 : 0);
-    if (tests != 1 && in.errors().isEmpty()) {
+    if (tests != 1 && ruleErrors.none()) {
       in.errors().add(in.pointer(), "needs exactly one of 'callerIn', 'language' or 'variable'");
     }
-    if (variable != null && equals == null && in.errors().isEmpty()) {
+    if (variable != null && equals == null && ruleErrors.none()) {
       in.errors().add(in.pointerOf("equals"), "is required with 'variable'");
     }
     return new Rule(

@@ -9,6 +9,7 @@ import io.civicline.routing.engine.Outcome;
 import io.civicline.routing.engine.Phrases;
 import io.civicline.routing.engine.Turn;
 import io.civicline.routing.flow.Edge;
+import io.civicline.routing.flow.NewErrors;
 import io.civicline.routing.flow.Node;
 import io.civicline.routing.flow.Prompt;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public record MenuNode(
     if (options == null) {
       return read;
     }
+    NewErrors optionErrors = NewErrors.since(options);
     for (String key : options.fieldNames()) {
       if (!key.matches("[0-9*#]")) {
         options.has(key);
@@ -76,7 +78,7 @@ public record MenuNode(
         read.put(key, option);
       }
     }
-    if (read.isEmpty() && options.errors().isEmpty()) {
+    if (read.isEmpty() && optionErrors.none()) {
       in.errors().add(in.pointerOf("options"), "needs at least one option");
     }
     return read;

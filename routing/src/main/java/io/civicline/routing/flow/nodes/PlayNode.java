@@ -44,4 +44,10 @@ public record PlayNode(String id, Prompt audio, String next, List<Edge> edges) i
         .ifPresent(url -> turn.emit(new Action.Play(url.text())));
     return Next.go(next);
   }
+
+  /** The recordings, so validation asks for one in every language the town offers. */
+  @Override
+  public java.util.Map<String, Prompt> prompts() {
+    return java.util.Map.of("audio", audio);
+  }
 }

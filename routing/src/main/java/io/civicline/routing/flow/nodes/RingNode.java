@@ -10,6 +10,7 @@ import io.civicline.routing.engine.DialTarget;
 import io.civicline.routing.engine.Next;
 import io.civicline.routing.engine.Turn;
 import io.civicline.routing.flow.Edge;
+import io.civicline.routing.flow.NewErrors;
 import io.civicline.routing.flow.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,9 +55,10 @@ public record RingNode(
   }
 
   public static RingNode read(String id, ObjectReader in) {
+    NewErrors targetErrors = NewErrors.since(in);
     String department = in.string("department", false, 48, Formats::slug);
     List<String> group = in.strings("group", false, 50, Formats::slug);
-    if (department == null && (group == null || group.isEmpty()) && in.errors().isEmpty()) {
+    if (department == null && (group == null || group.isEmpty()) && targetErrors.none()) {
       in.errors().add(in.pointer(), "needs a 'department' or a 'group' of staff ids");
     }
     String strategyText = in.string("strategy", false, 20, RingNode::checkStrategy);
@@ -73,7 +75,8 @@ public record RingNode(
             ? List.of(Device.APP, Device.MOBILE)
             : deviceNames.stream().map(d -> Device.valueOf(d.toUpperCase(Locale.ROOT))).toList(),
         noAnswer,
-        Fields.edge(in, "noAnswer", noAnswer, true));
+        // Not a waiting edge: with nobody available the call goes to noAnswer at once.
+        Fields.edge(in, "noAnswer", noAnswer, false));
   }
 
   private static String checkStrategy(String text) {

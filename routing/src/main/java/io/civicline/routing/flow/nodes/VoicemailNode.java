@@ -9,6 +9,7 @@ import io.civicline.routing.engine.Outcome;
 import io.civicline.routing.engine.Phrases;
 import io.civicline.routing.engine.Turn;
 import io.civicline.routing.flow.Edge;
+import io.civicline.routing.flow.NewErrors;
 import io.civicline.routing.flow.Node;
 import io.civicline.routing.flow.Prompt;
 import java.util.List;
@@ -27,10 +28,11 @@ public record VoicemailNode(String id, String mailbox, Prompt greeting, int maxL
     ObjectReader box = in.object("mailbox", true);
     String mailbox = null;
     if (box != null) {
+      NewErrors boxErrors = NewErrors.since(box);
       String department = box.string("department", false, 48, Formats::slug);
       String staff = box.string("staff", false, 48, Formats::slug);
       box.rejectUnknownFields();
-      if ((department == null) == (staff == null) && box.errors().isEmpty()) {
+      if ((department == null) == (staff == null) && boxErrors.none()) {
         box.errors().add(box.pointer(), "needs exactly one of 'department' or 'staff'");
       }
       mailbox =
