@@ -125,13 +125,18 @@ public record RingNode(
     }
     List<String> order =
         Arrays.asList(turn.state().variables().getOrDefault(orderKey(), "").split(","));
-    int index = turn.counter(INDEX) + 1;
-    if (strategy == Strategy.SIMULTANEOUS || index >= order.size()) {
+    if (strategy == Strategy.SIMULTANEOUS) {
       return Next.go(noAnswer);
     }
-    turn.setCounter(INDEX, index);
-    StaffView next = turn.context().staff().get(order.get(index));
-    return next == null ? Next.go(noAnswer) : dial(turn, targets(next));
+    // Ring the next one in the order who is still there and still available.
+    for (int index = turn.counter(INDEX) + 1; index < order.size(); index++) {
+      StaffView next = turn.context().staff().get(order.get(index));
+      if (next != null && next.presence() == Presence.AVAILABLE && !targets(next).isEmpty()) {
+        turn.setCounter(INDEX, index);
+        return dial(turn, targets(next));
+      }
+    }
+    return Next.go(noAnswer);
   }
 
   private Next dial(Turn turn, List<DialTarget> targets) {
@@ -154,7 +159,11 @@ public record RingNode(
             .filter(s -> !targets(s).isEmpty())
             .toList();
     if (strategy == Strategy.LONGEST_IDLE) {
-      return available.stream().sorted(Comparator.comparing(StaffView::idleSince)).toList();
+      return available.stream()
+          .sorted(
+              Comparator.comparing(
+                  StaffView::idleSince, Comparator.nullsFirst(Comparator.naturalOrder())))
+          .toList();
     }
     return available;
   }
