@@ -246,6 +246,17 @@ class FlowEngineTest {
   }
 
   @Test
+  void ringingInTurnSkipsWhoeverBecameBusyMeanwhile() {
+    Call call = english().press("4");
+    assertThat(call.dialed()).containsExactly("client:carla-jensen", "number:+12695550307");
+
+    // Jim takes another call while Carla's phone rings.
+    call.in(town.withPresence("jim-oconnor", CallContext.Presence.BUSY).context()).noAnswer();
+
+    assertThat(call.dialed()).containsExactly("client:ben-adeyemi", "number:+12695550308");
+  }
+
+  @Test
   void longestIdleRingStartsWithWhoWasIdleLongest() {
     // Public works (a subflow): carla idle since 08:40, jim since 09:00, ben since 09:30.
     Call call = english().press("4");
