@@ -1,6 +1,7 @@
 package io.civicline.testkit.twilio;
 
 import io.civicline.testkit.twilio.CallerScript.Digits;
+import io.civicline.testkit.twilio.CallerScript.HangUp;
 import io.civicline.testkit.twilio.CallerScript.Input;
 import io.civicline.testkit.twilio.CallerScript.Outcome;
 import io.civicline.testkit.twilio.CallerScript.QueueExit;
@@ -276,7 +277,11 @@ final class CallRun {
     int timeout = intAttr(verb, "timeout", 5);
     String action = resolve(doc, attr(verb, "action", ""));
     String method = attr(verb, "method", "POST");
-    Input input = nextInput(Digits.class, Speech.class, Silence.class);
+    Input input = nextInput(Digits.class, Speech.class, Silence.class, HangUp.class);
+    if (input instanceof HangUp) {
+      t.line("caller hangs up (at the gather)");
+      throw new CallEnded("completed");
+    }
     Map<String, String> params = new LinkedHashMap<>();
     if (input instanceof Digits d && dtmf) {
       String finishOnKey = attr(verb, "finishOnKey", "#");
@@ -387,16 +392,18 @@ final class CallRun {
     if (Boolean.parseBoolean(attr(verb, "playBeep", "true"))) {
       t.line("caller hears beep");
     }
-    Input input = nextInput(Recording.class, Silence.class);
+    Input input = nextInput(Recording.class, Silence.class, HangUp.class);
     if (input instanceof Silence) {
       t.line("caller stays silent: empty recording, Twilio continues with the next verb");
       clock += timeout;
       return null;
     }
     Recording rec =
-        input instanceof Recording r
-            ? r
-            : new Recording(CallerScript.DEFAULT_RECORD_SECONDS, "", false);
+        switch (input) {
+          case Recording r -> r;
+          case HangUp h -> new Recording(script.defaultRecordSeconds(), "hangup", true);
+          case null, default -> new Recording(script.defaultRecordSeconds(), "", false);
+        };
     int seconds = Math.min(rec.seconds(), maxLength == 0 ? 3600 : maxLength);
     String endedBy = rec.endKey();
     if (!rec.hangUp() && !endedBy.isEmpty() && !finishOnKey.contains(endedBy)) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * What the simulated person on the phone does. Inputs are consumed in order, one per {@code
  * <Gather>} or {@code <Record>}: {@code CallerScript.pressing("1", "2")} presses 1 at the first
  * Gather and 2 at the second. A Gather with no input left (or a {@link #silence()} step) times out;
- * a Record with no record step left records {@value #DEFAULT_RECORD_SECONDS} seconds.
+ * a Record with no record step left records {@value #DEFAULT_RECORD_SECONDS} seconds (see {@link
+ * #defaultRecordSeconds(int)}).
  *
  * <pre>{@code
  * CallerScript.pressing("1")
@@ -57,7 +58,7 @@ public final class CallerScript {
   }
 
   /** One step of caller input. */
-  sealed interface Input permits Digits, Speech, Silence, Recording {}
+  sealed interface Input permits Digits, Speech, Silence, Recording, HangUp {}
 
   record Digits(String digits) implements Input {}
 
@@ -68,12 +69,16 @@ public final class CallerScript {
   /** Speaks for {@code seconds}, then ends with {@code endKey} ("" = silence timeout). */
   record Recording(int seconds, String endKey, boolean hangUp) implements Input {}
 
+  /** Hangs up at the next Gather; at a Record, speaks the default length first, then hangs up. */
+  record HangUp() implements Input {}
+
   record QueueStay(int seconds, QueueExit exit, Duration realWait) {}
 
   private final List<Input> inputs = new ArrayList<>();
   private final Map<String, Outcome> dialOutcomes = new LinkedHashMap<>();
   private Outcome defaultDialOutcome = Outcome.ANSWERED;
   private int talkSeconds = 30;
+  private int defaultRecordSeconds = DEFAULT_RECORD_SECONDS;
   private boolean calleeHangsUpFirst;
   private int hangUpAfterVerbs = -1;
   private QueueStay queueStay = new QueueStay(60, QueueExit.HANG_UP, Duration.ZERO);
@@ -123,6 +128,22 @@ public final class CallerScript {
   /** Stays silent at the next Gather or Record. */
   public CallerScript silence() {
     inputs.add(new Silence());
+    return this;
+  }
+
+  /**
+   * Hangs up at the next Gather (no Gather action is requested), or, at a Record, after speaking
+   * {@link #defaultRecordSeconds} seconds (Digits=hangup), as a resident who leaves a message and
+   * puts the phone down.
+   */
+  public CallerScript hangUp() {
+    inputs.add(new HangUp());
+    return this;
+  }
+
+  /** How long a Record with no record step of its own records (default 3 s). */
+  public CallerScript defaultRecordSeconds(int seconds) {
+    this.defaultRecordSeconds = seconds;
     return this;
   }
 
@@ -213,6 +234,10 @@ public final class CallerScript {
 
   Outcome outcomeFor(String target) {
     return dialOutcomes.getOrDefault(target, defaultDialOutcome);
+  }
+
+  int defaultRecordSeconds() {
+    return defaultRecordSeconds;
   }
 
   int talkSeconds() {

@@ -1,6 +1,7 @@
 package io.civicline.testkit.twilio;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.civicline.testkit.twilio.CallerScript.Outcome;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,11 +90,13 @@ public final class TwilioStandIn implements AutoCloseable {
   private final Map<String, StoredRecording> recordings = new ConcurrentHashMap<>();
   private final Map<String, String> queues = new ConcurrentHashMap<>();
   private final Map<String, Callee> callees = new ConcurrentHashMap<>();
+  private volatile Consumer<RestRequest> requestListener = r -> {};
 
-  private TwilioStandIn(String accountSid, String authToken) throws IOException {
+  private TwilioStandIn(String accountSid, String authToken, int port) throws IOException {
     this.accountSid = accountSid;
     this.authToken = authToken;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -99,8 +104,17 @@ public final class TwilioStandIn implements AutoCloseable {
 
   /** Starts the stand-in on a free loopback port, with these credentials. */
   public static TwilioStandIn start(String accountSid, String authToken) {
+    return start(accountSid, authToken, 0);
+  }
+
+  /**
+   * Starts the stand-in on this loopback port (0 = a free one), with these credentials.
+   *
+   * @throws UncheckedIOException wrapping a {@link java.net.BindException} if the port is taken
+   */
+  public static TwilioStandIn start(String accountSid, String authToken, int port) {
     try {
-      return new TwilioStandIn(accountSid, authToken);
+      return new TwilioStandIn(accountSid, authToken, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -213,6 +227,26 @@ public final class TwilioStandIn implements AutoCloseable {
     failRules.add(new FailRule(Pattern.compile(pathPattern), status, new AtomicInteger(times)));
   }
 
+  // ---------------------------------------------------------------- used by StandInMain
+
+  /** Serves {@code pathPrefix} (e.g. {@code /_standin/}) with another handler on the same port. */
+  void serve(String pathPrefix, HttpHandler handler) {
+    server.createContext(pathPrefix, handler);
+  }
+
+  /** Called after every REST request has been answered. */
+  void onRequest(Consumer<RestRequest> listener) {
+    this.requestListener = listener;
+  }
+
+  /** Calls placed through {@code POST Calls.json}, oldest first. */
+  List<LiveCall> outboundCalls() {
+    return calls.values().stream()
+        .filter(c -> c.direction.equals("outbound-api"))
+        .sorted(Comparator.comparing((LiveCall c) -> c.created))
+        .toList();
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -248,13 +282,15 @@ public final class TwilioStandIn implements AutoCloseable {
         params.putAll(Wire.formDecode(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       }
       Reply reply = route(exchange, method, path, params);
-      requests.add(new RestRequest(method, path, Map.copyOf(params), reply.status));
+      RestRequest request = new RestRequest(method, path, Map.copyOf(params), reply.status);
+      requests.add(request);
       exchange.getResponseHeaders().set("Content-Type", reply.contentType);
       exchange.getResponseHeaders().set("Twilio-Request-Id", Wire.sid("RQ"));
       exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body);
       }
+      requestListener.accept(request);
     }
   }
 
