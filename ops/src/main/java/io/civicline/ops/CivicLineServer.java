@@ -7,6 +7,7 @@ import io.civicline.ops.audit.AuditRoutes;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.auth.TokenRoutes;
 import io.civicline.ops.auth.TokenService;
+import io.civicline.ops.calls.CallRoutes;
 import io.civicline.ops.config.CivicLineConfig;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.DirectoryService;
@@ -17,9 +18,18 @@ import io.civicline.ops.directory.NumberRegistry;
 import io.civicline.ops.directory.SharedReferences;
 import io.civicline.ops.directory.TenantAccess;
 import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.flows.FlowRoutes;
+import io.civicline.ops.flows.FlowService;
+import io.civicline.ops.flows.FlowSimulation;
 import io.civicline.ops.health.HealthRoutes;
+import io.civicline.ops.presence.PresenceRoutes;
+import io.civicline.ops.presence.PresenceService;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
+import io.civicline.signaling.context.CallContextLoader;
+import io.civicline.signaling.context.FlowCache;
+import io.civicline.signaling.store.CallRecords;
+import io.civicline.signaling.store.FlowStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -46,13 +56,23 @@ public final class CivicLineServer {
   private final Vertx vertx;
   private final Redis redis;
   private final AdminApiVerticle api;
+  private final CallRecords callRecords;
   private String deploymentId;
 
-  private CivicLineServer(CivicLineConfig config, Vertx vertx, Redis redis, AdminApiVerticle api) {
+  /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
+  static final int FLOW_CACHE_SIZE = 500;
+
+  private CivicLineServer(
+      CivicLineConfig config,
+      Vertx vertx,
+      Redis redis,
+      AdminApiVerticle api,
+      CallRecords callRecords) {
     this.config = config;
     this.vertx = vertx;
     this.redis = redis;
     this.api = api;
+    this.callRecords = callRecords;
   }
 
   /** Builds everything and starts serving; fails if Redis cannot be reached. */
@@ -68,10 +88,16 @@ public final class CivicLineServer {
     DocumentStore store = new DocumentStore(redis, clock);
     TokenService tokens = new TokenService(store, redis);
     HolidayService holidays = new HolidayService(store);
-    Kinds kinds = new Kinds(new NumberRegistry(redis, clock), holidays);
+    Kinds kinds = new Kinds(clock, new NumberRegistry(redis, clock), holidays, store);
     DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
     TenantAccess access = new TenantAccess(store);
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
+    FlowStore flowStore = new FlowStore(store, redis);
+    CallRecords callRecords = new CallRecords(redis);
+    CallContextLoader contexts =
+        new CallContextLoader(store, flowStore, new FlowCache(FLOW_CACHE_SIZE));
+    FlowService flows = new FlowService(flowStore, store);
+    PresenceService presence = new PresenceService(directory, kinds, clock);
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -82,6 +108,9 @@ public final class CivicLineServer {
             new HolidayRoutes(directory, access, kinds, holidays, clock),
             new AuditRoutes(new AuditTrail(redis), access),
             new TokenRoutes(tokens, store),
+            new PresenceRoutes(presence, access),
+            new FlowRoutes(flows, new FlowSimulation(flows, contexts, store, clock), access),
+            new CallRoutes(callRecords, access),
             kinds);
     AdminApiVerticle api =
         new AdminApiVerticle(
@@ -89,10 +118,10 @@ public final class CivicLineServer {
             config.http().host(),
             config.http().port(),
             config.shutdownGrace());
-    CivicLineServer server = new CivicLineServer(config, vertx, redis, api);
+    CivicLineServer server = new CivicLineServer(config, vertx, redis, api, callRecords);
 
     Bootstrap bootstrap = new Bootstrap(vertx, directory, kinds, tokens);
-    DemoTownship demo = new DemoTownship(directory, tenants, kinds, redis);
+    DemoTownship demo = new DemoTownship(directory, tenants, kinds, flows, presence, redis);
     return bootstrap
         .run(config.admin().tokenFile())
         .compose(v -> config.demoSeed() ? demo.seedOnce().mapEmpty() : Future.succeededFuture())
@@ -128,6 +157,11 @@ public final class CivicLineServer {
   /** The routes being served, for tests that compare them with the OpenAPI document. */
   io.vertx.ext.web.Router router() {
     return api.router();
+  }
+
+  /** The call records store, for tests that write records as the channel would. */
+  CallRecords callRecords() {
+    return callRecords;
   }
 
   public CivicLineConfig config() {
