@@ -3,14 +3,17 @@ package io.civicline.ops;
 import io.civicline.ops.audit.AuditRoutes;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.auth.TokenRoutes;
+import io.civicline.ops.calls.CallRoutes;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.HolidayRoutes;
 import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.flows.FlowRoutes;
 import io.civicline.ops.health.HealthRoutes;
 import io.civicline.ops.http.AccessLog;
 import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Problems;
+import io.civicline.ops.presence.PresenceRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +38,9 @@ public final class AdminApi {
       HolidayRoutes holidays,
       AuditRoutes audit,
       TokenRoutes tokens,
+      PresenceRoutes presence,
+      FlowRoutes flows,
+      CallRoutes calls,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -77,6 +83,9 @@ public final class AdminApi {
     routes.holidays().mount(router);
     routes.audit().mount(router);
     routes.tokens().mount(router);
+    routes.presence().mount(router);
+    routes.flows().mount(router);
+    routes.calls().mount(router);
 
     router.route().failureHandler(Problems::handle);
     router.errorHandler(

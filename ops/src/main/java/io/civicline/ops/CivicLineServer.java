@@ -7,6 +7,7 @@ import io.civicline.ops.audit.AuditRoutes;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.auth.TokenRoutes;
 import io.civicline.ops.auth.TokenService;
+import io.civicline.ops.calls.CallRoutes;
 import io.civicline.ops.config.CivicLineConfig;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.DirectoryService;
@@ -16,7 +17,12 @@ import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.SharedReferences;
 import io.civicline.ops.directory.TenantAccess;
 import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.flows.FlowRoutes;
+import io.civicline.ops.flows.FlowService;
+import io.civicline.ops.flows.FlowSimulation;
 import io.civicline.ops.health.HealthRoutes;
+import io.civicline.ops.presence.PresenceRoutes;
+import io.civicline.ops.presence.PresenceService;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
 import io.civicline.signaling.context.CallContextLoader;
@@ -34,13 +40,18 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +66,23 @@ public final class CivicLineServer {
   private final Vertx vertx;
   private final Redis redis;
   private final AdminApiVerticle api;
+  private final CallRecords callRecords;
   private String deploymentId;
 
-  private CivicLineServer(CivicLineConfig config, Vertx vertx, Redis redis, AdminApiVerticle api) {
+  /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
+  static final int FLOW_CACHE_SIZE = 500;
+
+  private CivicLineServer(
+      CivicLineConfig config,
+      Vertx vertx,
+      Redis redis,
+      AdminApiVerticle api,
+      CallRecords callRecords) {
     this.config = config;
     this.vertx = vertx;
     this.redis = redis;
     this.api = api;
+    this.callRecords = callRecords;
   }
 
   /** Builds everything and starts serving; fails if Redis cannot be reached. */
@@ -77,10 +98,17 @@ public final class CivicLineServer {
     DocumentStore store = new DocumentStore(redis, clock);
     TokenService tokens = new TokenService(store, redis);
     HolidayService holidays = new HolidayService(store);
-    Kinds kinds = new Kinds(new NumberRegistry(redis, clock), holidays);
+    NumberRegistry numbers = new NumberRegistry(redis, clock);
+    Kinds kinds = new Kinds(clock, numbers, holidays, store);
     DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
     TenantAccess access = new TenantAccess(store);
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
+    FlowStore flowStore = new FlowStore(store, redis);
+    CallRecords callRecords = new CallRecords(redis);
+    CallContextLoader contexts =
+        new CallContextLoader(store, flowStore, new FlowCache(FLOW_CACHE_SIZE));
+    FlowService flows = new FlowService(flowStore, store);
+    PresenceService presence = new PresenceService(directory, kinds, clock);
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -91,27 +119,32 @@ public final class CivicLineServer {
             new HolidayRoutes(directory, access, kinds, holidays, clock),
             new AuditRoutes(new AuditTrail(redis), access),
             new TokenRoutes(tokens, store),
+            new PresenceRoutes(presence, access),
+            new FlowRoutes(flows, new FlowSimulation(flows, contexts, store, clock), access),
+            new CallRoutes(callRecords, access),
             kinds);
-    java.util.List<java.util.function.Consumer<io.vertx.ext.web.Router>> channels =
-        new java.util.ArrayList<>();
-    config
-        .twilio()
-        .ifPresent(
-            twilio -> {
-              TwilioChannel channel =
-                  TwilioChannel.create(vertx, twilio, channelParts(store, redis, clock), clock);
-              channels.add(channel::mount);
-            });
+    TwilioChannel.Parts parts =
+        new TwilioChannel.Parts(
+            new NumberDirectory(numbers, store, redis),
+            contexts,
+            new CallSessions(redis),
+            callRecords,
+            new CallbackQueue(redis),
+            new PendingRecordings(redis));
+    Optional<TwilioChannel> twilio =
+        config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
+    List<Consumer<Router>> channels = new ArrayList<>();
+    twilio.ifPresent(channel -> channels.add(channel::mount));
     AdminApiVerticle api =
         new AdminApiVerticle(
             AdminApi.router(vertx, routes, config.http().maxBodyBytes(), channels),
             config.http().host(),
             config.http().port(),
             config.shutdownGrace());
-    CivicLineServer server = new CivicLineServer(config, vertx, redis, api);
+    CivicLineServer server = new CivicLineServer(config, vertx, redis, api, callRecords);
 
     Bootstrap bootstrap = new Bootstrap(vertx, directory, kinds, tokens);
-    DemoTownship demo = new DemoTownship(directory, tenants, kinds, redis);
+    DemoTownship demo = new DemoTownship(directory, tenants, kinds, flows, presence, redis);
     return bootstrap
         .run(config.admin().tokenFile())
         .compose(v -> config.demoSeed() ? demo.seedOnce().mapEmpty() : Future.succeededFuture())
@@ -133,17 +166,6 @@ public final class CivicLineServer {
             });
   }
 
-  private static TwilioChannel.Parts channelParts(DocumentStore store, Redis redis, Clock clock) {
-    FlowStore flows = new FlowStore(store, redis);
-    return new TwilioChannel.Parts(
-        new NumberDirectory(new NumberRegistry(redis, clock), store, redis),
-        new CallContextLoader(store, flows, new FlowCache(500)),
-        new CallSessions(redis),
-        new CallRecords(redis),
-        new CallbackQueue(redis),
-        new PendingRecordings(redis));
-  }
-
   private static MicrometerMetricsOptions metricsOptions() {
     return new MicrometerMetricsOptions()
         .setEnabled(true)
@@ -158,6 +180,11 @@ public final class CivicLineServer {
   /** The routes being served, for tests that compare them with the OpenAPI document. */
   io.vertx.ext.web.Router router() {
     return api.router();
+  }
+
+  /** The call records store, for tests that write records as the channel would. */
+  CallRecords callRecords() {
+    return callRecords;
   }
 
   public CivicLineConfig config() {

@@ -61,6 +61,45 @@ class TenantIsolationTest {
     expect201(platform.post(base + "/departments", Towns.department(prefix + "clerk", "Clerk")));
     expect201(platform.post(base + "/staff", Towns.staff(prefix + "ann", "101", prefix + "clerk")));
     expect201(platform.post(base + "/numbers", Towns.number(prefix + "main", number)));
+    expect201(platform.post(base + "/closures", closure(prefix + "storm")));
+    expect201(platform.post(base + "/flows", flow(prefix + "line")));
+    expect200(
+        platform.post(base + "/flows/" + prefix + "line/versions/1/publish", new JsonObject()));
+    expect200(
+        platform.put(
+            base + "/presence/" + prefix + "ann",
+            new JsonObject().put("status", "available"),
+            null));
+    Cdrs.put(
+        server,
+        tenant,
+        Cdrs.record(prefix + "call", number, number, java.time.Instant.now(), "answered"));
+  }
+
+  private static JsonObject closure(String id) {
+    return new JsonObject()
+        .put("id", id)
+        .put("message", new JsonObject().put("en", "Closed.").put("es", "Cerrado."))
+        .put("endsAt", java.time.Instant.now().plusSeconds(86_400).toString());
+  }
+
+  private static JsonObject flow(String id) {
+    JsonObject bye =
+        new JsonObject()
+            .put("kind", "hangup")
+            .put("prompt", new JsonObject().put("en", "Bye.").put("es", "Adiós."));
+    return new JsonObject()
+        .put("id", id)
+        .put(
+            "document",
+            new JsonObject()
+                .put("name", "Line " + id)
+                .put("start", "bye")
+                .put("nodes", new JsonObject().put("bye", bye)));
+  }
+
+  private static void expect200(Api.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
   private static void expect201(Api.Response response) {
@@ -89,7 +128,35 @@ class TenantIsolationTest {
     routes.add(route("GET", BETA + "/departments/b-clerk/holidays", null));
     routes.add(route("GET", BETA + "/departments/b-clerk/holidays/2026-11-26", null));
     routes.add(route("GET", BETA + "/audit", null));
+    JsonObject available = new JsonObject().put("status", "busy");
+    routes.add(route("GET", BETA + "/presence", null));
+    routes.add(route("GET", BETA + "/presence/b-ann", null));
+    routes.add(route("PUT", BETA + "/presence/b-ann", available));
+    routes.addAll(flowRoutes(BETA));
+    routes.add(route("GET", BETA + "/calls", null));
+    routes.add(route("GET", BETA + "/calls/b-call", null));
     return routes.stream();
+  }
+
+  /** Every flow route, aimed at Beta's flow under {@code base}. */
+  private static List<Object[]> flowRoutes(String base) {
+    String flows = base + "/flows";
+    String one = flows + "/b-line";
+    JsonObject document = flow("b-line").getJsonObject("document");
+    List<Object[]> routes = new ArrayList<>();
+    if (base.equals(BETA)) {
+      routes.add(route("GET", flows, null));
+      routes.add(route("POST", flows, flow("intruder")));
+    }
+    routes.add(route("GET", one, null));
+    routes.add(route("PUT", one, new JsonObject().put("document", document)));
+    routes.add(route("DELETE", one, null));
+    routes.add(route("GET", one + "/versions", null));
+    routes.add(route("GET", one + "/versions/1", null));
+    routes.add(route("POST", one + "/versions/1/publish", new JsonObject()));
+    routes.add(route("GET", one + "/versions/1/graph", null));
+    routes.add(route("POST", one + "/simulate", new JsonObject()));
+    return routes;
   }
 
   /** Beta's object ids under Alpha's own path: they must not resolve there either. */
@@ -104,6 +171,9 @@ class TenantIsolationTest {
               routes.add(route("DELETE", one, null));
             });
     routes.add(route("GET", ALPHA + "/departments/b-clerk/holidays/2026-11-26", null));
+    routes.add(route("GET", ALPHA + "/presence/b-ann", null));
+    routes.addAll(flowRoutes(ALPHA));
+    routes.add(route("GET", ALPHA + "/calls/b-call", null));
     return routes.stream();
   }
 
@@ -115,7 +185,8 @@ class TenantIsolationTest {
         new Collection(
             "staff", prefix + "ann", Towns.staff(prefix + "ann", "199", prefix + "clerk")),
         new Collection("numbers", prefix + "main", Towns.number(prefix + "main", "+12075550999")),
-        new Collection("holiday-calendars", prefix + "cal", Towns.calendar(prefix + "cal", null)));
+        new Collection("holiday-calendars", prefix + "cal", Towns.calendar(prefix + "cal", null)),
+        new Collection("closures", prefix + "storm", closure(prefix + "storm")));
   }
 
   private static Object[] route(String method, String path, JsonObject body) {
@@ -140,12 +211,33 @@ class TenantIsolationTest {
     assertThat(snapshot(platform, BETA)).isEqualTo(betaSnapshot);
   }
 
+  /** Setting presence names staff that must exist: Beta's staff is as unknown as made-up staff. */
+  @Test
+  void betaStaffCannotBeGivenPresenceUnderAlpha() {
+    JsonObject busy = new JsonObject().put("status", "busy");
+    Api.Response beta = alphaAdmin.put(ALPHA + "/presence/b-ann", busy, null);
+    Api.Response madeUp = alphaAdmin.put(ALPHA + "/presence/b-nobody", busy, null);
+    assertThat(beta.status()).isEqualTo(422).isEqualTo(madeUp.status());
+    assertThat(beta.json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
+        .isEqualTo("#/staffId");
+    assertThat(snapshot(platform, BETA)).isEqualTo(betaSnapshot);
+  }
+
   @Test
   void listsNeverLeak() {
     assertThat(alphaAdmin.get("/api/v1/tenants").items())
         .extracting(o -> ((JsonObject) o).getString("id"))
         .containsExactly("alpha");
-    for (String collection : List.of("departments", "staff", "numbers", "holiday-calendars")) {
+    for (String collection :
+        List.of(
+            "departments",
+            "staff",
+            "numbers",
+            "holiday-calendars",
+            "closures",
+            "presence",
+            "flows",
+            "calls")) {
       Api.Response list = alphaAdmin.get(ALPHA + "/" + collection);
       assertThat(list.status()).isEqualTo(200);
       assertThat(list.items()).isNotEmpty();
@@ -194,7 +286,18 @@ class TenantIsolationTest {
   /** Beta's whole state as its platform admin sees it. */
   private static String snapshot(Api platform, String base) {
     StringBuilder state = new StringBuilder(platform.get(base).body());
-    for (String collection : List.of("departments", "staff", "numbers", "holiday-calendars")) {
+    for (String collection :
+        List.of(
+            "departments",
+            "staff",
+            "numbers",
+            "holiday-calendars",
+            "closures",
+            "presence",
+            "flows",
+            "flows/b-line",
+            "flows/b-line/versions",
+            "calls")) {
       state.append(platform.get(base + "/" + collection).body());
     }
     return state.append(platform.get(base + "/audit?limit=200").body()).toString();

@@ -12,7 +12,7 @@ import java.util.Optional;
  * A public number of the town. A number belongs to exactly one tenant of the deployment; the flow
  * named here answers calls to it.
  *
- * @param flowId the call flow that answers it (flows arrive with the call-flow issue)
+ * @param flowId the call flow that answers it; it must exist
  * @param departmentId the department it belongs to, if any
  */
 public record PhoneNumber(
@@ -20,6 +20,9 @@ public record PhoneNumber(
     implements DirectoryObject {
 
   public static final String COLLECTION = "numbers";
+
+  /** The collection of call flows, which {@code flowId} refers to. */
+  public static final String FLOWS = "flows";
 
   /** The tenant-wide unique constraint on the E.164 number. */
   public static final String NUMBER_CONSTRAINT = "phone-number";
@@ -49,11 +52,14 @@ public record PhoneNumber(
     return json;
   }
 
+  /** The department and the flow must exist; a flow cannot be deleted while a number names it. */
   @Override
   public List<Ref> references() {
-    return departmentId
-        .map(dept -> List.of(new Ref(Department.COLLECTION, dept, "#/departmentId")))
-        .orElse(List.of());
+    List<Ref> refs = new java.util.ArrayList<>();
+    departmentId.ifPresent(
+        dept -> refs.add(new Ref(Department.COLLECTION, dept, "#/departmentId")));
+    flowId.ifPresent(flow -> refs.add(new Ref(FLOWS, flow, "#/flowId")));
+    return refs;
   }
 
   @Override

@@ -90,8 +90,15 @@ public final class DirectoryService {
         .compose(
             stored -> {
               T previous = typed(kind, stored);
-              return store
-                  .delete(scope.id(), kind.collection(), id, expected, actor, mustBeEmpty)
+              if (expected.isPresent() && expected.getAsLong() != stored.version()) {
+                throw new StoreException.VersionMismatch(kind.noun() + " " + id, stored.version());
+              }
+              return kind.hooks()
+                  .beforeDelete(scope, previous, actor)
+                  .compose(
+                      v ->
+                          store.delete(
+                              scope.id(), kind.collection(), id, expected, actor, mustBeEmpty))
                   .compose(
                       v -> shared.remove(scope, kind.collection(), id, previous.sharedReferences()))
                   .compose(v -> kind.hooks().afterDelete(scope, previous));

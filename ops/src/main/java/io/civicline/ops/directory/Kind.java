@@ -1,6 +1,7 @@
 package io.civicline.ops.directory;
 
 import io.civicline.core.directory.DirectoryObject;
+import io.civicline.core.store.Actor;
 import io.civicline.core.validation.ObjectReader;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public record Kind<T extends DirectoryObject>(
   public interface Hooks<T> {
     /** Runs before the write; fails to refuse it. */
     default Future<Void> beforeWrite(Scope scope, T next, Optional<T> previous) {
+      return Future.succeededFuture();
+    }
+
+    /** Runs before a delete, e.g. to drop records that only exist beside the object. */
+    default Future<Void> beforeDelete(Scope scope, T current, Actor actor) {
       return Future.succeededFuture();
     }
 

@@ -1,27 +1,41 @@
 package io.civicline.ops.directory;
 
+import io.civicline.core.directory.Closure;
 import io.civicline.core.directory.Department;
 import io.civicline.core.directory.HolidayCalendar;
 import io.civicline.core.directory.PhoneNumber;
+import io.civicline.core.directory.PresenceStatus;
 import io.civicline.core.directory.StaffMember;
 import io.civicline.core.directory.Tenant;
+import io.civicline.core.store.Actor;
+import io.civicline.core.store.DocumentStore;
+import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.InvalidInputException;
 import io.civicline.signaling.store.NumberRegistry;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The kinds of directory object the admin API serves, with the rules each needs. */
 public final class Kinds {
   public final Kind<Tenant> tenant = new Kind<>(Tenant.COLLECTION, "tenant", "town", Tenant::parse);
   public final Kind<Department> departments =
       new Kind<>(Department.COLLECTION, "department", "dep", Department::parse);
-  public final Kind<StaffMember> staff =
-      new Kind<>(StaffMember.COLLECTION, "staff member", "stf", StaffMember::parse);
+  public final Kind<StaffMember> staff;
   public final Kind<PhoneNumber> numbers;
   public final Kind<HolidayCalendar> calendars;
+  public final Kind<Closure> closures;
 
-  public Kinds(NumberRegistry registry, HolidayService holidays) {
+  /** Presence has its own routes (an upsert per staff member), not the generic collection ones. */
+  public final Kind<PresenceStatus> presence;
+
+  public Kinds(Clock clock, NumberRegistry registry, HolidayService holidays, DocumentStore store) {
+    staff =
+        new Kind<>(
+            StaffMember.COLLECTION, "staff member", "stf", StaffMember::parse, staffHooks(store));
     numbers =
         new Kind<>(
             PhoneNumber.COLLECTION, "number", "num", PhoneNumber::parse, numberHooks(registry));
@@ -38,11 +52,32 @@ public final class Kinds {
                 return holidays.checkParent(scope, next);
               }
             });
+    closures =
+        new Kind<>(
+            Closure.COLLECTION,
+            "closure",
+            "cls",
+            (id, in) -> Closure.parse(id, in, clock.instant()),
+            closureHooks(clock));
+    presence =
+        new Kind<>(
+            PresenceStatus.COLLECTION,
+            "presence",
+            "prs",
+            (id, in) -> PresenceStatus.parse(id, in, clock.instant()));
   }
 
-  /** The collections a tenant holds; a tenant can be deleted only once they are empty. */
+  /** The collections a tenant holds through the generic routes. */
   public List<Kind<?>> tenantCollections() {
-    return List.of(departments, staff, numbers, calendars);
+    return List.of(departments, staff, numbers, calendars, closures);
+  }
+
+  /** The collections that must be empty before a tenant can be deleted. */
+  public List<String> mustBeEmptyToDeleteTenant() {
+    List<String> collections = new ArrayList<>();
+    tenantCollections().forEach(kind -> collections.add(kind.collection()));
+    collections.add(PhoneNumber.FLOWS);
+    return collections;
   }
 
   private static Kind.Hooks<PhoneNumber> numberHooks(NumberRegistry registry) {
@@ -60,6 +95,42 @@ public final class Kinds {
       @Override
       public Future<Void> afterDelete(Scope scope, PhoneNumber deleted) {
         return registry.release(scope.id(), deleted.number());
+      }
+    };
+  }
+
+  /** A staff member's presence lives beside them and goes with them. */
+  private static Kind.Hooks<StaffMember> staffHooks(DocumentStore store) {
+    return new Kind.Hooks<>() {
+      @Override
+      public Future<Void> beforeDelete(Scope scope, StaffMember current, Actor actor) {
+        return store
+            .delete(
+                scope.id(),
+                PresenceStatus.COLLECTION,
+                current.id(),
+                OptionalLong.empty(),
+                actor,
+                List.of())
+            .recover(
+                failure ->
+                    failure instanceof StoreException.NotFound
+                        ? Future.succeededFuture()
+                        : Future.failedFuture(failure));
+      }
+    };
+  }
+
+  /** A new closure must still be ahead of its end: one that already lapsed would do nothing. */
+  private static Kind.Hooks<Closure> closureHooks(Clock clock) {
+    return new Kind.Hooks<>() {
+      @Override
+      public Future<Void> beforeWrite(Scope scope, Closure next, Optional<Closure> previous) {
+        if (previous.isEmpty() && !next.endsAt().isAfter(clock.instant())) {
+          throw new InvalidInputException(
+              "#/endsAt", "is in the past; a closure lapses by itself at its end");
+        }
+        return Future.succeededFuture();
       }
     };
   }

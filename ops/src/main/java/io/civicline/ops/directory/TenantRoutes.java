@@ -114,8 +114,7 @@ public final class TenantRoutes {
             scope -> {
               BearerAuth.requirePlatformAdmin(ctx);
               OptionalLong expected = Requests.ifMatch(ctx, false);
-              List<String> collections =
-                  kinds.tenantCollections().stream().map(Kind::collection).toList();
+              List<String> collections = kinds.mustBeEmptyToDeleteTenant();
               return directory
                   .delete(
                       scope,

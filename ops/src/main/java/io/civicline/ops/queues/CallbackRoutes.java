@@ -33,10 +33,15 @@ public final class CallbackRoutes {
 
   public void mount(Router router) {
     String base = DirectoryRoutes.TENANT_BASE + "/queues/:queue/callbacks";
-    router.get(base).handler(endpoint(ctx -> access.scope(ctx).compose(scope -> list(scope.id(), queueOf(ctx)))));
+    router
+        .get(base)
+        .handler(
+            endpoint(ctx -> access.scope(ctx).compose(scope -> list(scope.id(), queueOf(ctx)))));
     router
         .post(base + "/next")
-        .handler(endpoint(ctx -> access.scope(ctx).compose(scope -> dispatch(scope.id(), queueOf(ctx)))));
+        .handler(
+            endpoint(
+                ctx -> access.scope(ctx).compose(scope -> dispatch(scope.id(), queueOf(ctx)))));
   }
 
   private Future<Reply> list(String tenant, String queueName) {
@@ -52,7 +57,8 @@ public final class CallbackRoutes {
 
   private Future<Reply> dispatch(String tenant, String queueName) {
     if (calls.isEmpty()) {
-      throw new ApiProblem(409, "channel-off", "Conflict", "no voice channel is configured to place callbacks");
+      throw new ApiProblem(
+          409, "channel-off", "Conflict", "no voice channel is configured to place callbacks");
     }
     return calls
         .get()

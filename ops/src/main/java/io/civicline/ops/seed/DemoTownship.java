@@ -7,6 +7,10 @@ import io.civicline.ops.directory.Kind;
 import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.Scope;
 import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.flows.FlowRequest;
+import io.civicline.ops.flows.FlowService;
+import io.civicline.ops.presence.PresenceService;
+import io.civicline.routing.flow.FlowDocuments;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,12 +38,22 @@ public final class DemoTownship {
   private final DirectoryService directory;
   private final TenantRoutes tenants;
   private final Kinds kinds;
+  private final FlowService flows;
+  private final PresenceService presence;
   private final Redis redis;
 
-  public DemoTownship(DirectoryService directory, TenantRoutes tenants, Kinds kinds, Redis redis) {
+  public DemoTownship(
+      DirectoryService directory,
+      TenantRoutes tenants,
+      Kinds kinds,
+      FlowService flows,
+      PresenceService presence,
+      Redis redis) {
     this.directory = directory;
     this.tenants = tenants;
     this.kinds = kinds;
+    this.flows = flows;
+    this.presence = presence;
     this.redis = redis;
   }
 
@@ -67,6 +81,8 @@ public final class DemoTownship {
         .compose(v -> useTownCalendar(scope, tenant, data.getString("townCalendar")))
         .compose(v -> createAll(scope, kinds.departments, data.getJsonArray("departments")))
         .compose(v -> createAll(scope, kinds.staff, data.getJsonArray("staff")))
+        .compose(v -> makeAvailable(scope, data.getJsonArray("available")))
+        .compose(v -> publishAll(scope, data.getJsonArray("flows")))
         .compose(v -> createAll(scope, kinds.numbers, data.getJsonArray("numbers")))
         .compose(v -> redis.send(Request.cmd(Command.SET).arg(markerKey()).arg(scope.id())))
         .onSuccess(
@@ -109,6 +125,52 @@ public final class DemoTownship {
                 found.isPresent()
                     ? Future.succeededFuture()
                     : directory.create(scope, kind, body, ACTOR).mapEmpty());
+  }
+
+  private Future<Void> makeAvailable(Scope scope, JsonArray staffIds) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Object id : staffIds) {
+      JsonObject status = new JsonObject().put("status", "available");
+      chain = chain.compose(v -> presence.set(scope, (String) id, status, ACTOR).mapEmpty());
+    }
+    return chain;
+  }
+
+  /** Creates each flow unless it exists, and publishes it unless a version is published. */
+  private Future<Void> publishAll(Scope scope, JsonArray list) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Object item : list) {
+      JsonObject flow = (JsonObject) item;
+      String id = flow.getString("id");
+      chain =
+          chain
+              .compose(v -> flows.list(scope, null, 200))
+              .compose(
+                  page ->
+                      page.items().stream().anyMatch(s -> s.id().equals(id))
+                          ? flows.get(scope, id)
+                          : flows.create(
+                              scope,
+                              FlowRequest.of(
+                                  id, FlowDocuments.parse(text(flow.getString("resource")))),
+                              ACTOR))
+              .compose(
+                  stored ->
+                      stored.body().getInteger("publishedVersion") != null
+                          ? Future.succeededFuture()
+                          : flows
+                              .publish(scope, id, stored.body().getInteger("latestVersion"), ACTOR)
+                              .mapEmpty());
+    }
+    return chain;
+  }
+
+  private static String text(String resource) {
+    try (InputStream in = DemoTownship.class.getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static JsonObject data() {

@@ -1,0 +1,145 @@
+package io.civicline.ops.presence;
+
+import io.civicline.core.directory.PresenceStatus;
+import io.civicline.core.store.Actor;
+import io.civicline.core.store.Page;
+import io.civicline.core.store.StoreException;
+import io.civicline.core.store.Stored;
+import io.civicline.core.validation.FieldErrors;
+import io.civicline.core.validation.ObjectReader;
+import io.civicline.ops.directory.DirectoryService;
+import io.civicline.ops.directory.Kinds;
+import io.civicline.ops.directory.Scope;
+import io.civicline.ops.http.ApiProblem;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether staff can take calls: one record per staff member, set by admins (later by the app). A
+ * staff member without a record is offline. {@code since} moves only when the status changes, so
+ * longest-idle ringing sees how long someone has been available.
+ */
+public final class PresenceService {
+  private static final List<String> STATUSES = List.of("available", "busy", "away", "offline");
+  private static final int ATTEMPTS = 3;
+
+  private final DirectoryService directory;
+  private final Kinds kinds;
+  private final Clock clock;
+
+  public PresenceService(DirectoryService directory, Kinds kinds, Clock clock) {
+    this.directory = directory;
+    this.kinds = kinds;
+    this.clock = clock;
+  }
+
+  /** Every staff member of a page of the staff list, with their presence. */
+  public Future<Page<JsonObject>> list(Scope scope, String cursor, int limit) {
+    return directory
+        .list(scope, kinds.staff, cursor, limit)
+        .compose(
+            staff -> {
+              List<Future<Optional<Stored>>> reads = new ArrayList<>();
+              staff.items().forEach(s -> reads.add(directory.get(scope, kinds.presence, s.id())));
+              return Future.all(reads)
+                  .map(
+                      done -> {
+                        List<JsonObject> items = new ArrayList<>();
+                        for (int i = 0; i < reads.size(); i++) {
+                          items.add(wire(staff.items().get(i).id(), reads.get(i).result()));
+                        }
+                        return new Page<>(items, staff.next());
+                      });
+            });
+  }
+
+  public Future<JsonObject> get(Scope scope, String staffId) {
+    return requireStaff(scope, staffId, false)
+        .compose(v -> directory.get(scope, kinds.presence, staffId))
+        .map(stored -> wire(staffId, stored));
+  }
+
+  /** Sets a staff member's status; an unchanged status changes nothing. */
+  public Future<JsonObject> set(Scope scope, String staffId, JsonObject body, Actor actor) {
+    String status = readStatus(staffId, body);
+    return requireStaff(scope, staffId, true)
+        .compose(v -> write(scope, staffId, status, actor, ATTEMPTS))
+        .map(stored -> wire(staffId, Optional.of(stored)));
+  }
+
+  private Future<Stored> write(Scope scope, String staffId, String status, Actor actor, int left) {
+    JsonObject next =
+        new JsonObject().put("status", status).put("since", clock.instant().toString());
+    return directory
+        .get(scope, kinds.presence, staffId)
+        .compose(
+            current -> {
+              if (current.isEmpty()) {
+                return directory.create(
+                    scope, kinds.presence, next.copy().put("id", staffId), actor);
+              }
+              if (status.equals(current.get().body().getString("status"))) {
+                return Future.succeededFuture(current.get());
+              }
+              return directory.replace(
+                  scope, kinds.presence, staffId, next, current.get().version(), actor);
+            })
+        .recover(
+            failure -> {
+              boolean raced =
+                  failure instanceof StoreException.VersionMismatch
+                      || failure instanceof StoreException.AlreadyExists;
+              return raced && left > 1
+                  ? write(scope, staffId, status, actor, left - 1)
+                  : Future.failedFuture(failure);
+            });
+  }
+
+  private static String readStatus(String staffId, JsonObject body) {
+    FieldErrors errors = new FieldErrors();
+    ObjectReader in = ObjectReader.root(body, errors);
+    String status =
+        in.string(
+            "status",
+            true,
+            16,
+            text -> STATUSES.contains(text) ? null : "must be available, busy, away or offline");
+    String given = in.string("staffId", false, 48);
+    if (given != null && !given.equals(staffId)) {
+      errors.add("#/staffId", "must match the staff id in the path ('" + staffId + "')");
+    }
+    in.has("since"); // read-only: a read record may be sent back
+    in.rejectUnknownFields();
+    errors.throwIfAny();
+    return status;
+  }
+
+  /** Presence is kept for staff only: unknown staff is a 404 to read and a 422 to set. */
+  private Future<Void> requireStaff(Scope scope, String staffId, boolean forWrite) {
+    return directory
+        .get(scope, kinds.staff, staffId)
+        .map(
+            staff -> {
+              if (staff.isPresent()) {
+                return null;
+              }
+              String detail = "no staff member '" + staffId + "'";
+              throw forWrite
+                  ? ApiProblem.invalid("#/staffId", detail)
+                  : ApiProblem.notFound(detail);
+            });
+  }
+
+  static JsonObject wire(String staffId, Optional<Stored> stored) {
+    JsonObject json = new JsonObject().put("staffId", staffId);
+    if (stored.isEmpty()) {
+      return json.put("status", PresenceStatus.Status.OFFLINE.wire()).putNull("since");
+    }
+    return json.put("status", stored.get().body().getString("status"))
+        .put("since", stored.get().body().getString("since"));
+  }
+}
