@@ -14,6 +14,7 @@ import io.civicline.ops.http.AccessLog;
 import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Problems;
 import io.civicline.ops.presence.PresenceRoutes;
+import io.civicline.ops.queues.CallbackRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -41,6 +42,7 @@ public final class AdminApi {
       PresenceRoutes presence,
       FlowRoutes flows,
       CallRoutes calls,
+      CallbackRoutes callbacks,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -86,6 +88,7 @@ public final class AdminApi {
     routes.presence().mount(router);
     routes.flows().mount(router);
     routes.calls().mount(router);
+    routes.callbacks().mount(router);
 
     router.route().failureHandler(Problems::handle);
     router.errorHandler(

@@ -23,6 +23,7 @@ import io.civicline.ops.flows.FlowSimulation;
 import io.civicline.ops.health.HealthRoutes;
 import io.civicline.ops.presence.PresenceRoutes;
 import io.civicline.ops.presence.PresenceService;
+import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
 import io.civicline.signaling.context.CallContextLoader;
@@ -109,6 +110,16 @@ public final class CivicLineServer {
         new CallContextLoader(store, flowStore, new FlowCache(FLOW_CACHE_SIZE));
     FlowService flows = new FlowService(flowStore, store);
     PresenceService presence = new PresenceService(directory, kinds, clock);
+    TwilioChannel.Parts parts =
+        new TwilioChannel.Parts(
+            new NumberDirectory(numbers, store, redis),
+            contexts,
+            new CallSessions(redis),
+            callRecords,
+            new CallbackQueue(redis),
+            new PendingRecordings(redis));
+    Optional<TwilioChannel> twilio =
+        config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -122,17 +133,8 @@ public final class CivicLineServer {
             new PresenceRoutes(presence, access),
             new FlowRoutes(flows, new FlowSimulation(flows, contexts, store, clock), access),
             new CallRoutes(callRecords, access),
+            new CallbackRoutes(access, parts.callbackQueue(), twilio.map(TwilioChannel::callbacks)),
             kinds);
-    TwilioChannel.Parts parts =
-        new TwilioChannel.Parts(
-            new NumberDirectory(numbers, store, redis),
-            contexts,
-            new CallSessions(redis),
-            callRecords,
-            new CallbackQueue(redis),
-            new PendingRecordings(redis));
-    Optional<TwilioChannel> twilio =
-        config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     List<Consumer<Router>> channels = new ArrayList<>();
     twilio.ifPresent(channel -> channels.add(channel::mount));
     AdminApiVerticle api =

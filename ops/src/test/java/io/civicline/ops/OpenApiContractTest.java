@@ -416,6 +416,20 @@ class OpenApiContractTest {
     check("GET", TL + "/calls/{callId}", admin.get(calls + "/CA0001"));
     check("GET", TL + "/calls/{callId}", admin.get(calls + "/CA9999"), 404);
 
+    // callback queues (this server has no voice channel, so placing one is a conflict)
+    String callbacks = L + "/queues/treasurer/callbacks";
+    check("GET", TL + "/queues/{queue}/callbacks", lakesideAdmin.get(callbacks));
+    check(
+        "GET",
+        TL + "/queues/{queue}/callbacks",
+        admin.get("/api/v1/tenants/atlantis/queues/treasurer/callbacks"),
+        404);
+    check(
+        "POST",
+        TL + "/queues/{queue}/callbacks/next",
+        admin.post(callbacks + "/next", new JsonObject()),
+        409);
+
     // audit
     check("GET", TL + "/audit", lakesideAdmin.get(L + "/audit?limit=3"));
     check("GET", TL + "/audit", admin.get(L + "/audit?limit=500"), 400);

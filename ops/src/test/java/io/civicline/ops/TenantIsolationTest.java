@@ -135,6 +135,8 @@ class TenantIsolationTest {
     routes.addAll(flowRoutes(BETA));
     routes.add(route("GET", BETA + "/calls", null));
     routes.add(route("GET", BETA + "/calls/b-call", null));
+    routes.add(route("GET", BETA + "/queues/b-clerk/callbacks", null));
+    routes.add(route("POST", BETA + "/queues/b-clerk/callbacks/next", new JsonObject()));
     return routes.stream();
   }
 

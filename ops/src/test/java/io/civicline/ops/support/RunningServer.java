@@ -28,17 +28,54 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static RunningServer start(RedisServer redis, Path dir, boolean demoSeed, int maxBody) {
+    return start(redis, dir, demoSeed, maxBody, Clock.systemUTC(), null);
+  }
+
+  /**
+   * A server whose Twilio channel talks to {@code twilio} (a stand-in) and whose clock is {@code
+   * clock}. Twilio signs webhooks over the server's public URL, so the port is chosen first.
+   */
+  public static RunningServer withTwilio(
+      RedisServer redis,
+      Path dir,
+      Clock clock,
+      io.civicline.testkit.twilio.TwilioStandIn twilio,
+      String sid,
+      String token) {
+    return start(redis, dir, true, 65536, clock, new TwilioAccount(twilio.baseUrl(), sid, token));
+  }
+
+  private record TwilioAccount(String restBaseUrl, String sid, String token) {}
+
+  private static RunningServer start(
+      RedisServer redis,
+      Path dir,
+      boolean demoSeed,
+      int maxBody,
+      Clock clock,
+      TwilioAccount twilio) {
     Path tokenFile = dir.resolve("platform-admin.token");
+    int port = twilio == null ? 0 : freePort();
+    java.util.Optional<io.civicline.signaling.twilio.TwilioSettings> settings =
+        java.util.Optional.ofNullable(twilio)
+            .map(
+                account ->
+                    new io.civicline.signaling.twilio.TwilioSettings(
+                        account.sid(),
+                        io.civicline.core.config.Secret.of(account.token()),
+                        "http://127.0.0.1:" + port,
+                        account.restBaseUrl()));
     CivicLineConfig config =
         new CivicLineConfig(
-            new CivicLineConfig.Http("127.0.0.1", 0, maxBody),
+            new CivicLineConfig.Http("127.0.0.1", port, maxBody),
             RedisSettings.standalone(redis.url()),
             new CivicLineConfig.Admin(tokenFile),
             demoSeed,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            settings);
     try {
       CivicLineServer server =
-          CivicLineServer.start(config, Clock.systemUTC())
+          CivicLineServer.start(config, clock)
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
@@ -48,8 +85,23 @@ public final class RunningServer implements AutoCloseable {
     }
   }
 
+  private static int freePort() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The server itself, for tests that look inside (e.g. at its router). */
   public CivicLineServer server() {
     return server;
+  }
+
+  /** Where Twilio sends a new call's webhook. */
+  public String voiceUrl() {
+    return "http://127.0.0.1:" + port() + "/twilio/voice";
   }
 
   public int port() {
