@@ -132,6 +132,22 @@ class TwilioVoiceEndToEndTest {
   }
 
   @Test
+  void theFormsOptionTextsTheCallerALinkInTheirLanguage() {
+    CallTranscript call = call(RESIDENT, CallerScript.pressing("2", "8").silence());
+
+    assertThat(call.heardTexts())
+        .contains("Le enviamos un mensaje de texto con el enlace a nuestros formularios.");
+    assertThat(sentMessages(1))
+        .singleElement()
+        .satisfies(
+            text -> {
+              assertThat(text.to()).isEqualTo(RESIDENT);
+              assertThat(text.from()).isEqualTo(MAIN);
+              assertThat(text.body()).contains("https://lakeside.example/es/formularios");
+            });
+  }
+
+  @Test
   void afterHoursTheCallerHearsTheClosedMessage() {
     clock.set(Instant.parse("2026-11-24T23:30:00Z")); // 18:30 in Lakeside
 
@@ -337,6 +353,19 @@ class TwilioVoiceEndToEndTest {
 
     CallTranscript fresh = call(RESIDENT, CallerScript.pressing("1").silence());
     assertThat(fresh.heardTexts()).contains("NEW MENU: for the Clerk press 1.");
+  }
+
+  /** Texts go out beside the call, not within it: wait (bounded) until they arrived. */
+  private List<TwilioStandIn.SentMessage> sentMessages(int expected) {
+    for (int attempt = 0; attempt < 50 && twilio.sentMessages().size() < expected; attempt++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return twilio.sentMessages();
   }
 
   private static Map<String, String> startParams(String callSid) {
