@@ -71,73 +71,30 @@ public record CallState(
     visited.add(nodeId);
     Map<String, Integer> fresh = new LinkedHashMap<>(counters);
     fresh.keySet().removeIf(key -> key.startsWith(nodeId + "."));
-    return new CallState(
-        flowId,
-        flowVersion,
-        nodeId,
-        language,
-        caller,
-        called,
-        startedAt,
-        fresh,
-        variables,
-        visited,
-        queuedAt,
-        outcome,
-        answeredBy);
+    return change(
+        c -> {
+          c.node = nodeId;
+          c.counters = fresh;
+          c.path = visited;
+        });
   }
 
   CallState inFlow(String id, int version) {
-    return new CallState(
-        id,
-        version,
-        node,
-        language,
-        caller,
-        called,
-        startedAt,
-        counters,
-        variables,
-        path,
-        queuedAt,
-        outcome,
-        answeredBy);
+    return change(
+        c -> {
+          c.flowId = id;
+          c.flowVersion = version;
+        });
   }
 
   CallState withLanguage(String newLanguage) {
-    return new CallState(
-        flowId,
-        flowVersion,
-        node,
-        newLanguage,
-        caller,
-        called,
-        startedAt,
-        counters,
-        variables,
-        path,
-        queuedAt,
-        outcome,
-        answeredBy);
+    return change(c -> c.language = newLanguage);
   }
 
   CallState withCounter(String name, int value) {
     Map<String, Integer> updated = new LinkedHashMap<>(counters);
     updated.put(node + "." + name, value);
-    return new CallState(
-        flowId,
-        flowVersion,
-        node,
-        language,
-        caller,
-        called,
-        startedAt,
-        updated,
-        variables,
-        path,
-        queuedAt,
-        outcome,
-        answeredBy);
+    return change(c -> c.counters = updated);
   }
 
   int counter(String name) {
@@ -147,54 +104,75 @@ public record CallState(
   CallState withVariables(Map<String, String> values) {
     Map<String, String> updated = new LinkedHashMap<>(variables);
     updated.putAll(values);
-    return new CallState(
-        flowId,
-        flowVersion,
-        node,
-        language,
-        caller,
-        called,
-        startedAt,
-        counters,
-        updated,
-        path,
-        queuedAt,
-        outcome,
-        answeredBy);
+    return change(c -> c.variables = updated);
   }
 
   CallState queuedSince(Instant at) {
-    return new CallState(
-        flowId,
-        flowVersion,
-        node,
-        language,
-        caller,
-        called,
-        startedAt,
-        counters,
-        variables,
-        path,
-        Optional.of(at),
-        outcome,
-        answeredBy);
+    return change(c -> c.queuedAt = Optional.of(at));
   }
 
   CallState endedAs(Outcome how, Optional<String> by) {
-    return new CallState(
-        flowId,
-        flowVersion,
-        node,
-        language,
-        caller,
-        called,
-        startedAt,
-        counters,
-        variables,
-        path,
-        queuedAt,
-        Optional.of(how),
-        by);
+    return change(
+        c -> {
+          c.outcome = Optional.of(how);
+          c.answeredBy = by;
+        });
+  }
+
+  /** A copy with some fields changed: records have no "with", so one place lists them all. */
+  private CallState change(java.util.function.Consumer<Change> edit) {
+    Change change = new Change(this);
+    edit.accept(change);
+    return change.build();
+  }
+
+  private static final class Change {
+    String flowId;
+    int flowVersion;
+    String node;
+    String language;
+    final String caller;
+    final String called;
+    final Instant startedAt;
+    Map<String, Integer> counters;
+    Map<String, String> variables;
+    List<String> path;
+    Optional<Instant> queuedAt;
+    Optional<Outcome> outcome;
+    Optional<String> answeredBy;
+
+    Change(CallState from) {
+      flowId = from.flowId;
+      flowVersion = from.flowVersion;
+      node = from.node;
+      language = from.language;
+      caller = from.caller;
+      called = from.called;
+      startedAt = from.startedAt;
+      counters = from.counters;
+      variables = from.variables;
+      path = from.path;
+      queuedAt = from.queuedAt;
+      outcome = from.outcome;
+      answeredBy = from.answeredBy;
+    }
+
+    CallState build() {
+      return new CallState(
+          flowId,
+          flowVersion,
+          node,
+          language,
+          caller,
+          called,
+          startedAt,
+          counters,
+          variables,
+          path,
+          queuedAt,
+          outcome,
+          answeredBy);
+    }
   }
 
   public JsonObject toJson() {
