@@ -1,0 +1,269 @@
+package io.civicline.voicemail.message;
+
+import io.civicline.core.redis.Keys;
+import io.civicline.core.redis.LuaScript;
+import io.civicline.core.store.Actor;
+import io.civicline.core.store.DocumentStore;
+import io.civicline.core.store.Page;
+import io.civicline.core.store.StoreException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Voicemail messages of a tenant in Redis: one record per message, an index per mailbox (newest
+ * first), the map from carrier recording to message (so a recording becomes one message however
+ * often it is handed over), the count of new messages per mailbox (message waiting), an event
+ * stream for notifiers, and audit records — each change in one atomic script in the tenant's slot.
+ */
+public final class MessageStore {
+  private static final LuaScript CREATE = LuaScript.resource(MessageStore.class, "create.lua");
+  private static final LuaScript UPDATE = LuaScript.resource(MessageStore.class, "update.lua");
+  private static final LuaScript DELETE = LuaScript.resource(MessageStore.class, "delete.lua");
+
+  private final Redis redis;
+  private final Clock clock;
+
+  public MessageStore(Redis redis, Clock clock) {
+    this.redis = redis;
+    this.clock = clock;
+  }
+
+  static String messageKey(String tenant, String id) {
+    return Keys.tenant(tenant, "vm", "msg", id);
+  }
+
+  static String mailboxKey(String tenant, String mailbox) {
+    return Keys.tenant(tenant, "vm", "box", mailbox.replace(':', '.'));
+  }
+
+  static String sourcesKey(String tenant) {
+    return Keys.tenant(tenant, "vm", "sources");
+  }
+
+  static String newCountsKey(String tenant) {
+    return Keys.tenant(tenant, "vm", "new");
+  }
+
+  public static String eventsKey(String tenant) {
+    return Keys.tenant(tenant, "vm", "events");
+  }
+
+  static String heldMailboxesKey(String tenant) {
+    return Keys.tenant(tenant, "vm", "held-mailboxes");
+  }
+
+  /** The message a carrier recording became, if it was ingested already (even if since deleted). */
+  public Future<Optional<String>> messageFor(String tenant, String source) {
+    return redis
+        .send(Request.cmd(Command.HGET).arg(sourcesKey(tenant)).arg(source))
+        .map(id -> Optional.ofNullable(id).map(Object::toString));
+  }
+
+  /** Records a message; answers false when its recording was recorded before (nothing changes). */
+  public Future<Boolean> create(String tenant, VoicemailMessage message, Actor actor) {
+    List<String> keys =
+        List.of(
+            messageKey(tenant, message.id()),
+            mailboxKey(tenant, message.mailbox()),
+            sourcesKey(tenant),
+            newCountsKey(tenant),
+            eventsKey(tenant),
+            DocumentStore.auditKey(tenant));
+    List<String> args =
+        List.of(
+            message.id(),
+            message.toJson().encode(),
+            String.valueOf(message.receivedAt().toEpochMilli()),
+            message.source(),
+            message.mailbox(),
+            clock.instant().toString(),
+            actor.toJson().encode());
+    return CREATE.run(redis, keys, args).map(result -> "created".equals(result.toString()));
+  }
+
+  public Future<Optional<VoicemailMessage>> get(String tenant, String id) {
+    return redis
+        .send(Request.cmd(Command.GET).arg(messageKey(tenant, id)))
+        .map(
+            json ->
+                Optional.ofNullable(json)
+                    .map(j -> VoicemailMessage.fromJson(new JsonObject(j.toString()))));
+  }
+
+  /** Replaces a message if it is still at its version; audits the change as {@code action}. */
+  public Future<VoicemailMessage> update(
+      String tenant, VoicemailMessage current, VoicemailMessage next, Actor actor, String action) {
+    VoicemailMessage versioned = withVersion(next, current.version() + 1);
+    List<String> keys =
+        List.of(
+            messageKey(tenant, current.id()),
+            mailboxKey(tenant, current.mailbox()),
+            mailboxKey(tenant, next.mailbox()),
+            newCountsKey(tenant),
+            DocumentStore.auditKey(tenant),
+            eventsKey(tenant));
+    List<String> args =
+        List.of(
+            String.valueOf(current.version()),
+            versioned.toJson().encode(),
+            String.valueOf(next.receivedAt().toEpochMilli()),
+            current.id(),
+            clock.instant().toString(),
+            actor.toJson().encode(),
+            action);
+    return UPDATE
+        .run(redis, keys, args)
+        .map(
+            result -> {
+              String outcome = result.toString();
+              if (outcome.equals("not-found")) {
+                throw new StoreException.NotFound("voicemail " + current.id());
+              }
+              if (outcome.startsWith("version:")) {
+                throw new StoreException.VersionMismatch(
+                    "voicemail " + current.id(), Long.parseLong(outcome.substring(8)));
+              }
+              return versioned;
+            });
+  }
+
+  /** Deletes a message's record unless it or its mailbox is on legal hold (answers false then). */
+  public Future<Boolean> delete(
+      String tenant, VoicemailMessage message, Actor actor, String reason) {
+    List<String> keys =
+        List.of(
+            messageKey(tenant, message.id()),
+            mailboxKey(tenant, message.mailbox()),
+            sourcesKey(tenant),
+            newCountsKey(tenant),
+            DocumentStore.auditKey(tenant),
+            heldMailboxesKey(tenant));
+    List<String> args =
+        List.of(message.id(), clock.instant().toString(), actor.toJson().encode(), reason);
+    return DELETE.run(redis, keys, args).map(result -> "ok".equals(result.toString()));
+  }
+
+  /** Messages of a mailbox, newest first, that pass {@code filter}. */
+  public Future<Page<VoicemailMessage>> list(
+      String tenant, String mailbox, Predicate<VoicemailMessage> filter, String cursor, int limit) {
+    return scan(
+        tenant, mailbox, filter, cursor == null ? "+inf" : "(" + cursor, limit, new ArrayList<>());
+  }
+
+  private Future<Page<VoicemailMessage>> scan(
+      String tenant,
+      String mailbox,
+      Predicate<VoicemailMessage> filter,
+      String max,
+      int limit,
+      List<VoicemailMessage> found) {
+    int batch = Math.max(limit * 2, 50);
+    Request range =
+        Request.cmd(Command.ZREVRANGEBYSCORE)
+            .arg(mailboxKey(tenant, mailbox))
+            .arg(max)
+            .arg("-inf")
+            .arg("LIMIT")
+            .arg(0)
+            .arg(batch);
+    return redis
+        .send(range)
+        .compose(
+            ids -> {
+              List<String> idList = new ArrayList<>();
+              ids.forEach(id -> idList.add(id.toString()));
+              if (idList.isEmpty()) {
+                return Future.succeededFuture(new Page<>(List.copyOf(found), Optional.empty()));
+              }
+              List<Request> reads =
+                  idList.stream()
+                      .map(id -> Request.cmd(Command.GET).arg(messageKey(tenant, id)))
+                      .toList();
+              return redis
+                  .batch(reads)
+                  .compose(
+                      values -> {
+                        String last = null;
+                        for (Response value : values) {
+                          if (value == null) {
+                            continue;
+                          }
+                          VoicemailMessage message =
+                              VoicemailMessage.fromJson(new JsonObject(value.toString()));
+                          last = String.valueOf(message.receivedAt().toEpochMilli());
+                          if (filter.test(message)) {
+                            found.add(message);
+                            if (found.size() == limit) {
+                              return Future.succeededFuture(
+                                  new Page<>(List.copyOf(found), Optional.of(last)));
+                            }
+                          }
+                        }
+                        if (idList.size() < batch || last == null) {
+                          return Future.succeededFuture(
+                              new Page<>(List.copyOf(found), Optional.empty()));
+                        }
+                        return scan(tenant, mailbox, filter, "(" + last, limit, found);
+                      });
+            });
+  }
+
+  /** New messages per mailbox: the message-waiting state phones show. */
+  public Future<Map<String, Long>> newCounts(String tenant) {
+    return redis
+        .send(Request.cmd(Command.HGETALL).arg(newCountsKey(tenant)))
+        .map(
+            response -> {
+              Map<String, Long> counts = new HashMap<>();
+              for (String key : response.getKeys()) {
+                counts.put(key, response.get(key).toLong());
+              }
+              return counts;
+            });
+  }
+
+  /** Puts a whole mailbox on legal hold (or lifts it): nothing in it is deleted while held. */
+  public Future<Void> holdMailbox(String tenant, String mailbox, boolean held) {
+    Command command = held ? Command.SADD : Command.SREM;
+    return redis.send(Request.cmd(command).arg(heldMailboxesKey(tenant)).arg(mailbox)).mapEmpty();
+  }
+
+  public Future<Boolean> mailboxHeld(String tenant, String mailbox) {
+    return redis
+        .send(Request.cmd(Command.SISMEMBER).arg(heldMailboxesKey(tenant)).arg(mailbox))
+        .map(r -> r.toInteger() == 1);
+  }
+
+  static VoicemailMessage withVersion(VoicemailMessage m, long version) {
+    return new VoicemailMessage(
+        m.id(),
+        m.mailbox(),
+        m.callId(),
+        m.from(),
+        m.receivedAt(),
+        m.seconds(),
+        m.language(),
+        m.recordingKey(),
+        m.sha256(),
+        m.bytes(),
+        m.source(),
+        m.status(),
+        m.assignedTo(),
+        m.note(),
+        m.transcript(),
+        m.legalHold(),
+        m.handledAt(),
+        version);
+  }
+}
