@@ -34,8 +34,11 @@ import io.civicline.signaling.store.CallbackQueue;
 import io.civicline.signaling.store.FlowStore;
 import io.civicline.signaling.store.NumberDirectory;
 import io.civicline.signaling.store.NumberRegistry;
-import io.civicline.signaling.store.PendingRecordings;
 import io.civicline.signaling.twilio.TwilioChannel;
+import io.civicline.voicemail.ingest.VoicemailIngest;
+import io.civicline.voicemail.ingest.WavHeaderCheck;
+import io.civicline.voicemail.message.MessageStore;
+import io.civicline.voicemail.store.FileRecordingStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -110,6 +113,10 @@ public final class CivicLineServer {
         new CallContextLoader(store, flowStore, new FlowCache(FLOW_CACHE_SIZE));
     FlowService flows = new FlowService(flowStore, store);
     PresenceService presence = new PresenceService(directory, kinds, clock);
+    MessageStore voicemailMessages = new MessageStore(redis, clock);
+    FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
+    VoicemailIngest voicemail =
+        new VoicemailIngest(recordingFiles, voicemailMessages, new WavHeaderCheck());
     TwilioChannel.Parts parts =
         new TwilioChannel.Parts(
             new NumberDirectory(numbers, store, redis),
@@ -117,7 +124,7 @@ public final class CivicLineServer {
             new CallSessions(redis),
             callRecords,
             new CallbackQueue(redis),
-            new PendingRecordings(redis));
+            voicemail);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     AdminApi.Routes routes =

@@ -104,8 +104,10 @@ class TwilioVoiceEndToEndTest {
             "You have reached the Township Clerk. Please leave your name, number and a short message after the tone.")
         .contains("Thank you, your message has been saved. Goodbye.");
     assertThat(call.recordingSids()).hasSize(1);
-    // The recording was handed over for the voicemail service, once.
-    assertThat(redis.command("LLEN civicline:{t:lakeside}:recordings:pending-order"))
+    // Twilio reports the recording beside the call; once it did, it is one message of the Clerk's.
+    assertThat(
+            eventually(
+                () -> redis.command("ZCARD civicline:{t:lakeside}:vm:box:department.clerk"), ":1"))
         .isEqualTo(":1");
 
     JsonObject record = lastCallRecord();
@@ -291,7 +293,7 @@ class TwilioVoiceEndToEndTest {
     HttpResponse<String> retried = signedPost(gather, pressed, "token-press-1");
     assertThat(retried.body()).isEqualTo(first.body());
     assertThat(redis.command("HGET civicline:{t:lakeside}:call:" + callSid + " seq"))
-        .isEqualTo("$1");
+        .isEqualTo("1");
 
     // Without Twilio's token, the same parameters are recognised as the same webhook.
     HttpResponse<String> again = signedPost(gather, pressed, null);
@@ -353,6 +355,21 @@ class TwilioVoiceEndToEndTest {
 
     CallTranscript fresh = call(RESIDENT, CallerScript.pressing("1").silence());
     assertThat(fresh.heardTexts()).contains("NEW MENU: for the Clerk press 1.");
+  }
+
+  /** Polls {@code read} (bounded) until it answers {@code expected}; answers the last value. */
+  private static String eventually(java.util.function.Supplier<String> read, String expected) {
+    String value = read.get();
+    for (int attempt = 0; attempt < 50 && !value.equals(expected); attempt++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      value = read.get();
+    }
+    return value;
   }
 
   /** Texts go out beside the call, not within it: wait (bounded) until they arrived. */

@@ -83,23 +83,36 @@ public final class RedisServer implements AutoCloseable {
     command("FLUSHALL");
   }
 
-  /** Sends one inline command and returns the first reply line; for test set-up only. */
+  /**
+   * Sends one inline command; answers the first reply line (e.g. {@code :1}, {@code +OK}) or, for a
+   * bulk string, its value. For test set-up and checks only.
+   */
   public String command(String inline) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
       socket.setSoTimeout(5000);
       socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
-      StringBuilder line = new StringBuilder();
-      int c;
-      while ((c = socket.getInputStream().read()) != -1 && c != '\n') {
-        if (c != '\r') {
-          line.append((char) c);
-        }
+      java.io.InputStream in = socket.getInputStream();
+      String first = readLine(in);
+      if (first.startsWith("$") && !first.equals("$-1")) {
+        byte[] value = in.readNBytes(Integer.parseInt(first.substring(1)));
+        return new String(value, StandardCharsets.UTF_8);
       }
-      return line.toString();
+      return first;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String readLine(java.io.InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   @Override

@@ -19,7 +19,7 @@ class RedisServerTest {
     assertThat(redis.isRunning()).isFalse();
     redis.restart();
 
-    assertThat(redis.command("GET civicline:{t:test}:k")).isEqualTo("$7");
+    assertThat(redis.command("GET civicline:{t:test}:k")).isEqualTo("durable");
     assertThat(redis.command("CONFIG GET appendonly")).isEqualTo("*2");
   }
 

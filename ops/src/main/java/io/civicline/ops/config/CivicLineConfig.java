@@ -13,12 +13,13 @@ public record CivicLineConfig(
     Admin admin,
     boolean demoSeed,
     Duration shutdownGrace,
-    Optional<TwilioSettings> twilio) {
+    Optional<TwilioSettings> twilio,
+    Path recordingsDir) {
 
   /** A configuration without a Twilio account (the voice channel is then off). */
   public CivicLineConfig(
       Http http, RedisSettings redis, Admin admin, boolean demoSeed, Duration shutdownGrace) {
-    this(http, redis, admin, demoSeed, shutdownGrace, Optional.empty());
+    this(http, redis, admin, demoSeed, shutdownGrace, Optional.empty(), Path.of("var/recordings"));
   }
 
   public record Http(String host, int port, int maxBodyBytes) {}

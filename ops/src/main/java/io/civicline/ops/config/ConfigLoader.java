@@ -48,7 +48,8 @@ public final class ConfigLoader {
           "twilio.authToken",
           "twilio.authTokenFile",
           "twilio.publicBaseUrl",
-          "twilio.restBaseUrl");
+          "twilio.restBaseUrl",
+          "voicemail.storageDir");
 
   /** Secrets may come from the environment or a file, never from a config file in plain text. */
   static final Set<String> SECRET_KEYS = Set.of("redis.password", "twilio.authToken");
@@ -172,7 +173,8 @@ public final class ConfigLoader {
     RedisSettings redis = redis();
     Optional<TwilioSettings> twilio = twilio();
     return problems.isEmpty()
-        ? new CivicLineConfig(http, redis, admin, demoSeed, grace, twilio)
+        ? new CivicLineConfig(
+            http, redis, admin, demoSeed, grace, twilio, Path.of(text("voicemail.storageDir")))
         : null;
   }
 

@@ -72,7 +72,8 @@ public final class RunningServer implements AutoCloseable {
             new CivicLineConfig.Admin(tokenFile),
             demoSeed,
             Duration.ofSeconds(1),
-            settings);
+            settings,
+            dir.resolve("recordings"));
     try {
       CivicLineServer server =
           CivicLineServer.start(config, clock)

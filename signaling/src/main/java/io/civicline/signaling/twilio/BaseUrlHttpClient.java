@@ -6,10 +6,12 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -59,9 +61,15 @@ final class BaseUrlHttpClient extends HttpClient {
       builder.method(method.name(), HttpRequest.BodyPublishers.noBody());
     }
     try {
-      HttpResponse<String> response =
-          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.body(), response.statusCode());
+      HttpResponse<byte[]> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      // Recordings are audio: their bytes go through untouched instead of as text.
+      if (type.startsWith("audio/") || type.startsWith("application/octet-stream")) {
+        return new Response(new ByteArrayInputStream(response.body()), response.statusCode());
+      }
+      return new Response(
+          new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
     } catch (IOException e) {
       throw new ApiConnectionException("Twilio unreachable at " + baseUrl, e);
     } catch (InterruptedException e) {

@@ -46,7 +46,7 @@ public final class TwilioChannel {
         new CallbackCalls(
             parts.callbackQueue(), rest, parts.contexts(), clock, settings.publicBaseUrl());
     return new TwilioChannel(
-        new VoiceWebhooks(settings, calls, callbacks, parts.recordings(), clock), callbacks);
+        new VoiceWebhooks(settings, calls, callbacks, parts.recordings(), rest, clock), callbacks);
   }
 
   /** Mounts the webhooks under {@code /twilio/voice}. */

@@ -16,12 +16,16 @@ import java.util.Optional;
 public final class TwilioRest {
   private final Vertx vertx;
   private final TwilioRestClient client;
+  private final BaseUrlHttpClient transport;
+  private final TwilioSettings settings;
 
   public TwilioRest(Vertx vertx, TwilioSettings settings) {
     this.vertx = vertx;
+    this.settings = settings;
+    this.transport = new BaseUrlHttpClient(settings.restBaseUrl());
     this.client =
         new TwilioRestClient.Builder(settings.accountSid(), settings.authToken().reveal())
-            .httpClient(new BaseUrlHttpClient(settings.restBaseUrl()))
+            .httpClient(transport)
             .build();
   }
 
@@ -43,6 +47,36 @@ public final class TwilioRest {
                 .setStatusCallback(URI.create(statusCallback))
                 .create(client)
                 .getSid(),
+        false);
+  }
+
+  /**
+   * The audio of a recording of this account, as WAV. The URL is built from the recording's id,
+   * never taken from the webhook, so a forged URL cannot make the server fetch elsewhere.
+   */
+  public Future<byte[]> downloadRecording(String recordingSid) {
+    if (!recordingSid.matches("RE[0-9a-fA-F]{32}")) {
+      return Future.failedFuture(
+          new IllegalArgumentException("not a recording sid: " + recordingSid));
+    }
+    String url =
+        "https://api.twilio.com/2010-04-01/Accounts/"
+            + settings.accountSid()
+            + "/Recordings/"
+            + recordingSid
+            + ".wav";
+    return vertx.executeBlocking(
+        () -> {
+          com.twilio.http.Response response =
+              client.request(new com.twilio.http.Request(com.twilio.http.HttpMethod.GET, url));
+          if (response.getStatusCode() != 200) {
+            throw new IllegalStateException(
+                "recording download answered " + response.getStatusCode());
+          }
+          try (java.io.InputStream audio = response.getStream()) {
+            return audio.readAllBytes();
+          }
+        },
         false);
   }
 

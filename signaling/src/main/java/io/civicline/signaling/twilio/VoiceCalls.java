@@ -214,6 +214,19 @@ public final class VoiceCalls {
             });
   }
 
+  /** Who called and in which language, for a recording made on the call. */
+  public record RecordingContext(String caller, String language) {}
+
+  Future<RecordingContext> recordingContext(String tenant, String callSid) {
+    return sessions
+        .load(tenant, callSid)
+        .map(
+            session ->
+                session
+                    .map(s -> new RecordingContext(s.state().caller(), s.state().language()))
+                    .orElse(new RecordingContext("", "")));
+  }
+
   /** Which staff member answered a dial: the only one rung, or the one the answered leg went to. */
   private Future<Optional<String>> answeredBy(
       String kind, Map<String, String> params, JsonObject meta) {

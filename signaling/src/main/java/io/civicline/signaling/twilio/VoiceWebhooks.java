@@ -22,6 +22,7 @@ public final class VoiceWebhooks {
   private final VoiceCalls calls;
   private final CallbackCalls callbacks;
   private final RecordingSink recordings;
+  private final TwilioRest rest;
   private final Clock clock;
 
   public VoiceWebhooks(
@@ -29,7 +30,9 @@ public final class VoiceWebhooks {
       VoiceCalls calls,
       CallbackCalls callbacks,
       RecordingSink recordings,
+      TwilioRest rest,
       Clock clock) {
+    this.rest = rest;
     this.settings = settings;
     this.calls = calls;
     this.callbacks = callbacks;
@@ -74,19 +77,33 @@ public final class VoiceWebhooks {
 
   private void recording(RoutingContext ctx) {
     Map<String, String> p = params(ctx);
-    RecordingSink.Recording recording =
-        new RecordingSink.Recording(
-            ctx.pathParam("tenant"),
-            ctx.request().getParam("mailbox", ""),
-            ctx.pathParam("sid"),
-            p.getOrDefault("From", ""),
-            p.getOrDefault("RecordingSid", ""),
-            p.getOrDefault("RecordingUrl", ""),
-            TwilioEvents.integer(p.get("RecordingDuration")),
-            p.getOrDefault("language", ""),
-            clock.instant());
-    // Only a stored hand-over is acknowledged; otherwise Twilio retries.
-    empty(ctx, recordings.accept(recording));
+    String recordingSid = p.getOrDefault("RecordingSid", "");
+    if (!"completed".equals(p.getOrDefault("RecordingStatus", "completed"))) {
+      // Twilio reports absent or failed recordings too; there is nothing to fetch.
+      empty(ctx, Future.succeededFuture());
+      return;
+    }
+    String tenant = ctx.pathParam("tenant");
+    String callSid = ctx.pathParam("sid");
+    Future<Void> stored =
+        calls
+            .recordingContext(tenant, callSid)
+            .compose(
+                call -> {
+                  RecordingSink.Recording recording =
+                      new RecordingSink.Recording(
+                          tenant,
+                          ctx.request().getParam("mailbox", ""),
+                          callSid,
+                          call.caller(),
+                          "twilio:" + recordingSid,
+                          TwilioEvents.integer(p.get("RecordingDuration")),
+                          call.language(),
+                          clock.instant());
+                  return recordings.accept(recording, () -> rest.downloadRecording(recordingSid));
+                });
+    // Only a stored message is acknowledged; otherwise Twilio retries.
+    empty(ctx, stored);
   }
 
   /**

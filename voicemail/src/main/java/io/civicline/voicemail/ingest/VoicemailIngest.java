@@ -1,5 +1,6 @@
 package io.civicline.voicemail.ingest;
 
+import io.civicline.core.ports.RecordingSink;
 import io.civicline.core.store.Actor;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.message.VoicemailMessage;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * any failure leads to a retry. The message id comes from the source, so a retry after a crash
  * between storing and recording rewrites the same file and records the message once.
  */
-public final class VoicemailIngest {
+public final class VoicemailIngest implements RecordingSink {
   private static final Logger LOG = LoggerFactory.getLogger(VoicemailIngest.class);
   static final Actor ACTOR = new Actor("system:voicemail-ingest", "Voicemail ingest");
 
@@ -37,7 +38,12 @@ public final class VoicemailIngest {
   /** What the ingest did: the message id, and whether it is new or was there before. */
   public record Outcome(String messageId, boolean created) {}
 
-  public Future<Outcome> ingest(IncomingRecording incoming, RecordingFetcher fetcher) {
+  @Override
+  public Future<Void> accept(Recording recording, AudioSource audio) {
+    return ingest(recording, audio).mapEmpty();
+  }
+
+  public Future<Outcome> ingest(Recording incoming, AudioSource fetcher) {
     String id = messageId(incoming.source());
     return messages
         .messageFor(incoming.tenant(), incoming.source())
@@ -61,8 +67,8 @@ public final class VoicemailIngest {
             });
   }
 
-  private Future<VoicemailMessage> store(IncomingRecording incoming, String id, byte[] audio) {
-    int seconds = check.verify(audio, incoming.expectedSeconds());
+  private Future<VoicemailMessage> store(Recording incoming, String id, byte[] audio) {
+    int seconds = check.verify(audio, incoming.seconds());
     VoicemailMessage draft = message(incoming, id, seconds, "", "", audio.length);
     return recordings
         .put(incoming.tenant(), id, audio, draft.toJson().encode())
@@ -73,7 +79,7 @@ public final class VoicemailIngest {
 
   /** Rebuilds a message from the sidecar stored beside its audio (used by the reconciler). */
   static VoicemailMessage message(
-      IncomingRecording in, String id, int seconds, String key, String sha256, long bytes) {
+      Recording in, String id, int seconds, String key, String sha256, long bytes) {
     return new VoicemailMessage(
         id,
         in.mailbox(),

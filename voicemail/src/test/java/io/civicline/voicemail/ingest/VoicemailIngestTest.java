@@ -3,6 +3,7 @@ package io.civicline.voicemail.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.civicline.core.ports.RecordingSink;
 import io.civicline.core.redis.RedisClients;
 import io.civicline.core.redis.RedisSettings;
 import io.civicline.core.store.Actor;
@@ -61,12 +62,12 @@ class VoicemailIngestTest {
     await(vertx.close());
   }
 
-  private static IncomingRecording recording(String source) {
-    return new IncomingRecording(
-        "lakeside", "department:clerk", "CA1", "+12075550123", "es", source, 5, NOW);
+  private static RecordingSink.Recording recording(String source) {
+    return new RecordingSink.Recording(
+        "lakeside", "department:clerk", "CA1", "+12075550123", source, 5, "es", NOW);
   }
 
-  private RecordingFetcher audio(byte[] bytes) {
+  private RecordingSink.AudioSource audio(byte[] bytes) {
     return () -> {
       fetches.incrementAndGet();
       return Future.succeededFuture(bytes);
@@ -88,11 +89,12 @@ class VoicemailIngestTest {
     assertThat(await(files.read(message.recordingKey(), message.sha256()))).isEqualTo(audio);
     assertThat(await(messages.newCounts("lakeside"))).containsEntry("department:clerk", 1L);
     assertThat(server.command("XLEN civicline:{t:lakeside}:vm:events")).isEqualTo(":1");
+    assertThat(server.command("ZCARD civicline:{t:lakeside}:vm:box:department.clerk")).isEqualTo(":1");
   }
 
   @Test
   void aFailedFetchStoresNothing() {
-    RecordingFetcher failing =
+    RecordingSink.AudioSource failing =
         () -> Future.failedFuture(new IllegalStateException("503 from the carrier"));
     assertThatThrownBy(() -> await(ingest.ingest(recording("twilio:RE2"), failing)))
         .hasMessageContaining("503");
@@ -134,7 +136,7 @@ class VoicemailIngestTest {
   @Test
   void aCrashBetweenStoringTheAudioAndRecordingTheMessageLosesNothingAndDoublesNothing() {
     byte[] audio = "voice".getBytes();
-    IncomingRecording incoming = recording("twilio:RE5");
+    RecordingSink.Recording incoming = recording("twilio:RE5");
     String id = VoicemailIngest.messageId(incoming.source());
     // What the ingest did before Redis died: the audio and its sidecar are stored.
     VoicemailMessage draft = VoicemailIngest.message(incoming, id, 5, "", "", audio.length);
