@@ -26,6 +26,8 @@ import io.civicline.ops.presence.PresenceService;
 import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
+import io.civicline.ops.voicemail.VoicemailJobs;
+import io.civicline.ops.voicemail.VoicemailNotices;
 import io.civicline.signaling.context.CallContextLoader;
 import io.civicline.signaling.context.FlowCache;
 import io.civicline.signaling.store.CallRecords;
@@ -35,10 +37,14 @@ import io.civicline.signaling.store.FlowStore;
 import io.civicline.signaling.store.NumberDirectory;
 import io.civicline.signaling.store.NumberRegistry;
 import io.civicline.signaling.twilio.TwilioChannel;
+import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.ingest.WavHeaderCheck;
 import io.civicline.voicemail.message.MessageStore;
+import io.civicline.voicemail.notify.EmailNotifier;
+import io.civicline.voicemail.notify.NotificationWorker;
 import io.civicline.voicemail.store.FileRecordingStore;
+import io.civicline.voicemail.transcribe.Transcriber;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -71,6 +77,7 @@ public final class CivicLineServer {
   private final Redis redis;
   private final AdminApiVerticle api;
   private final CallRecords callRecords;
+  private final VoicemailJobs voicemailJobs;
   private String deploymentId;
 
   /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
@@ -81,7 +88,9 @@ public final class CivicLineServer {
       Vertx vertx,
       Redis redis,
       AdminApiVerticle api,
-      CallRecords callRecords) {
+      CallRecords callRecords,
+      VoicemailJobs voicemailJobs) {
+    this.voicemailJobs = voicemailJobs;
     this.config = config;
     this.vertx = vertx;
     this.redis = redis;
@@ -150,7 +159,29 @@ public final class CivicLineServer {
             config.http().host(),
             config.http().port(),
             config.shutdownGrace());
-    CivicLineServer server = new CivicLineServer(config, vertx, redis, api, callRecords);
+    String linkBase =
+        config
+            .publicBaseUrl()
+            .or(() -> config.twilio().map(t -> t.publicBaseUrl()))
+            .orElse("http://localhost:" + config.http().port());
+    Optional<NotificationWorker> notifications =
+        config
+            .smtp()
+            .map(
+                smtp ->
+                    new NotificationWorker(
+                        redis,
+                        voicemailMessages,
+                        recordingFiles,
+                        Transcriber.NONE,
+                        new EmailNotifier(vertx, smtp),
+                        new VoicemailNotices(store, linkBase),
+                        "node-" + java.util.UUID.randomUUID()));
+    VoicemailJobs voicemailJobs =
+        new VoicemailJobs(
+            vertx, redis, notifications, new Reconciler(recordingFiles, voicemailMessages));
+    CivicLineServer server =
+        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs);
 
     Bootstrap bootstrap = new Bootstrap(vertx, directory, kinds, tokens);
     DemoTownship demo = new DemoTownship(directory, tenants, kinds, flows, presence, redis);
@@ -161,6 +192,7 @@ public final class CivicLineServer {
         .map(
             id -> {
               server.deploymentId = id;
+              voicemailJobs.start();
               LOG.atInfo()
                   .addKeyValue("port", api.actualPort())
                   .addKeyValue("redis", config.redis().endpointsForLog())
@@ -205,6 +237,7 @@ public final class CivicLineServer {
    * call it from a thread that is not Vert.x's (a shutdown hook, a test).
    */
   public void close() {
+    voicemailJobs.stop();
     if (deploymentId != null) {
       await(vertx.undeploy(deploymentId));
     }

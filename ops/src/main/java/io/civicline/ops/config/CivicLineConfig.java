@@ -2,6 +2,7 @@ package io.civicline.ops.config;
 
 import io.civicline.core.redis.RedisSettings;
 import io.civicline.signaling.twilio.TwilioSettings;
+import io.civicline.voicemail.notify.SmtpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +15,29 @@ public record CivicLineConfig(
     boolean demoSeed,
     Duration shutdownGrace,
     Optional<TwilioSettings> twilio,
-    Path recordingsDir) {
+    Path recordingsDir,
+    Optional<SmtpSettings> smtp,
+    Optional<String> publicBaseUrl) {
+
+  public CivicLineConfig(
+      Http http,
+      RedisSettings redis,
+      Admin admin,
+      boolean demoSeed,
+      Duration shutdownGrace,
+      Optional<TwilioSettings> twilio,
+      Path recordingsDir) {
+    this(
+        http,
+        redis,
+        admin,
+        demoSeed,
+        shutdownGrace,
+        twilio,
+        recordingsDir,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /** A configuration without a Twilio account (the voice channel is then off). */
   public CivicLineConfig(

@@ -3,6 +3,7 @@ package io.civicline.ops.config;
 import io.civicline.core.config.Secret;
 import io.civicline.core.redis.RedisSettings;
 import io.civicline.signaling.twilio.TwilioSettings;
+import io.civicline.voicemail.notify.SmtpSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -49,10 +50,19 @@ public final class ConfigLoader {
           "twilio.authTokenFile",
           "twilio.publicBaseUrl",
           "twilio.restBaseUrl",
-          "voicemail.storageDir");
+          "voicemail.storageDir",
+          "http.publicBaseUrl",
+          "smtp.host",
+          "smtp.port",
+          "smtp.username",
+          "smtp.password",
+          "smtp.passwordFile",
+          "smtp.startTls",
+          "smtp.from");
 
   /** Secrets may come from the environment or a file, never from a config file in plain text. */
-  static final Set<String> SECRET_KEYS = Set.of("redis.password", "twilio.authToken");
+  static final Set<String> SECRET_KEYS =
+      Set.of("redis.password", "twilio.authToken", "smtp.password");
 
   /** Variables the launcher or tests use that are not server settings. */
   static final Set<String> NOT_SETTINGS =
@@ -172,9 +182,18 @@ public final class ConfigLoader {
     Duration grace = Duration.ofSeconds(integer("shutdown.graceSeconds", 0, 300));
     RedisSettings redis = redis();
     Optional<TwilioSettings> twilio = twilio();
+    Optional<SmtpSettings> smtp = smtp();
     return problems.isEmpty()
         ? new CivicLineConfig(
-            http, redis, admin, demoSeed, grace, twilio, Path.of(text("voicemail.storageDir")))
+            http,
+            redis,
+            admin,
+            demoSeed,
+            grace,
+            twilio,
+            Path.of(text("voicemail.storageDir")),
+            smtp,
+            Optional.ofNullable(values.get("http.publicBaseUrl")))
         : null;
   }
 
@@ -235,6 +254,27 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     return Optional.of(new TwilioSettings(account, token.get(), publicBase, rest));
+  }
+
+  /** Email notifications are on when an SMTP host is configured. */
+  private Optional<SmtpSettings> smtp() {
+    String host = values.get("smtp.host");
+    if (host == null || host.isBlank()) {
+      return Optional.empty();
+    }
+    int port = values.containsKey("smtp.port") ? integer("smtp.port", 1, 65535) : 25;
+    Optional<Secret> password = secret("smtp.password");
+    Optional<String> username = Optional.ofNullable(values.get("smtp.username"));
+    String from = values.getOrDefault("smtp.from", "voicemail@" + host);
+    boolean startTls = "true".equals(values.getOrDefault("smtp.startTls", "false"));
+    try {
+      return Optional.of(
+          new SmtpSettings(
+              host, port, username, password, startTls, from, java.time.Duration.ofSeconds(20)));
+    } catch (IllegalArgumentException e) {
+      problems.add("smtp: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private RedisSettings.Mode redisMode() {

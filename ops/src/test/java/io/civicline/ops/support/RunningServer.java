@@ -28,7 +28,7 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static RunningServer start(RedisServer redis, Path dir, boolean demoSeed, int maxBody) {
-    return start(redis, dir, demoSeed, maxBody, Clock.systemUTC(), null);
+    return start(redis, dir, demoSeed, maxBody, Clock.systemUTC(), null, null);
   }
 
   /**
@@ -42,7 +42,30 @@ public final class RunningServer implements AutoCloseable {
       io.civicline.testkit.twilio.TwilioStandIn twilio,
       String sid,
       String token) {
-    return start(redis, dir, true, 65536, clock, new TwilioAccount(twilio.baseUrl(), sid, token));
+    return start(
+        redis, dir, true, 65536, clock, new TwilioAccount(twilio.baseUrl(), sid, token), null);
+  }
+
+  /** Like {@link #withTwilio}, and voicemail notifications go to {@code smtp}. */
+  public static RunningServer withTwilioAndMail(
+      RedisServer redis,
+      Path dir,
+      Clock clock,
+      io.civicline.testkit.twilio.TwilioStandIn twilio,
+      String sid,
+      String token,
+      io.civicline.testkit.smtp.SmtpSink smtp) {
+    io.civicline.voicemail.notify.SmtpSettings mail =
+        new io.civicline.voicemail.notify.SmtpSettings(
+            smtp.host(),
+            smtp.port(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            false,
+            "voicemail@lakeside.example",
+            Duration.ofSeconds(5));
+    return start(
+        redis, dir, true, 65536, clock, new TwilioAccount(twilio.baseUrl(), sid, token), mail);
   }
 
   private record TwilioAccount(String restBaseUrl, String sid, String token) {}
@@ -53,7 +76,8 @@ public final class RunningServer implements AutoCloseable {
       boolean demoSeed,
       int maxBody,
       Clock clock,
-      TwilioAccount twilio) {
+      TwilioAccount twilio,
+      io.civicline.voicemail.notify.SmtpSettings smtp) {
     Path tokenFile = dir.resolve("platform-admin.token");
     int port = twilio == null ? 0 : freePort();
     java.util.Optional<io.civicline.signaling.twilio.TwilioSettings> settings =
@@ -73,7 +97,9 @@ public final class RunningServer implements AutoCloseable {
             demoSeed,
             Duration.ofSeconds(1),
             settings,
-            dir.resolve("recordings"));
+            dir.resolve("recordings"),
+            java.util.Optional.ofNullable(smtp),
+            java.util.Optional.empty());
     try {
       CivicLineServer server =
           CivicLineServer.start(config, clock)
