@@ -58,10 +58,11 @@ class AudioTest {
     assertThat(peak(decoded, 0.1, 0.9)).isCloseTo((int) (0.6 * 32767), within(1500));
   }
 
-  @Test
-  void toneAboveTheNewNyquistIsFilteredNotAliased() {
-    // Dropped samples would fold 6 kHz to 2 kHz at full level.
-    PcmAudio tone = Audio.decodeMono(wav(PCM, 1, 48000, 16, sine(6000, 48000, 1, 1, 0.9)));
+  /** Dropped samples would fold these tones back into the band at full level (4.3 kHz to 3.7). */
+  @ParameterizedTest(name = "{0} Hz at {1} Hz")
+  @CsvSource({"4300, 44100", "4300, 48000", "5000, 16000", "6000, 48000", "10000, 22050"})
+  void toneAboveTheNewNyquistIsFilteredNotAliased(int hertz, int rate) {
+    PcmAudio tone = Audio.decodeMono(wav(PCM, 1, rate, 16, sine(hertz, rate, 1, 1, 0.9)));
 
     PcmAudio telephone = Audio.resample(tone, 8000);
 

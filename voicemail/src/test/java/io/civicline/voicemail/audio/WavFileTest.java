@@ -87,6 +87,14 @@ class WavFileTest {
   }
 
   @Test
+  void refusesAnExtensibleFmtChunkTooShortForItsGuid() {
+    Chunk full = fmtExtensible(PCM, 1, 8000, 16);
+    Chunk short24 = new Chunk("fmt ", Arrays.copyOf(full.body(), 24));
+
+    assertRefused(riff(short24, data(new byte[100])), "EXTENSIBLE fmt chunk is 24 bytes, 40");
+  }
+
+  @Test
   void refusesFilesThatAreNotWav() {
     assertRefused(new byte[0], "not a WAV file");
     assertRefused(ascii("ID3\u0004\0\0\0\0\0\0 and then some MP3 frames"), "not a WAV file");
