@@ -39,7 +39,7 @@ import io.civicline.signaling.store.NumberRegistry;
 import io.civicline.signaling.twilio.TwilioChannel;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
-import io.civicline.voicemail.ingest.WavHeaderCheck;
+import io.civicline.voicemail.ingest.WavRecordingCheck;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.notify.EmailNotifier;
 import io.civicline.voicemail.notify.NotificationWorker;
@@ -125,7 +125,7 @@ public final class CivicLineServer {
     MessageStore voicemailMessages = new MessageStore(redis, clock);
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     VoicemailIngest voicemail =
-        new VoicemailIngest(recordingFiles, voicemailMessages, new WavHeaderCheck());
+        new VoicemailIngest(recordingFiles, voicemailMessages, new WavRecordingCheck());
     TwilioChannel.Parts parts =
         new TwilioChannel.Parts(
             new NumberDirectory(numbers, store, redis),

@@ -316,13 +316,14 @@ public final class StandInMain implements AutoCloseable {
         answer = "stand-in failed: " + e + "\n";
         note = " (" + e + ")";
       }
+      // Logged before answering, so whoever reads the answer finds its log line written.
+      log(method + " " + path + " -> " + status + note);
       byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", contentType);
       exchange.sendResponseHeaders(status, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
-      log(method + " " + path + " -> " + status + note);
     }
   }
 

@@ -287,10 +287,11 @@ public final class TwilioStandIn implements AutoCloseable {
       exchange.getResponseHeaders().set("Content-Type", reply.contentType);
       exchange.getResponseHeaders().set("Twilio-Request-Id", Wire.sid("RQ"));
       exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+      // Heard before answering, so a client that got the answer finds the request recorded.
+      requestListener.accept(request);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body);
       }
-      requestListener.accept(request);
     }
   }
 
