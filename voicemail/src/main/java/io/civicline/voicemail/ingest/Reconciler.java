@@ -89,25 +89,12 @@ public final class Reconciler {
         .compose(
             stored -> {
               VoicemailMessage complete =
-                  new VoicemailMessage(
-                      draft.id(),
-                      draft.mailbox(),
-                      draft.callId(),
-                      draft.from(),
-                      draft.receivedAt(),
-                      draft.seconds(),
-                      draft.language(),
-                      stored.key(),
-                      stored.sha256(),
-                      stored.bytes(),
-                      draft.source(),
-                      draft.status(),
-                      draft.assignedTo(),
-                      draft.note(),
-                      draft.transcript(),
-                      draft.legalHold(),
-                      draft.handledAt(),
-                      draft.version());
+                  draft.with(
+                      c -> {
+                        c.recordingKey = stored.key();
+                        c.sha256 = stored.sha256();
+                        c.bytes = stored.bytes();
+                      });
               return messages.create(tenant, complete, ACTOR);
             });
   }

@@ -246,24 +246,6 @@ public final class MessageStore {
   }
 
   static VoicemailMessage withVersion(VoicemailMessage m, long version) {
-    return new VoicemailMessage(
-        m.id(),
-        m.mailbox(),
-        m.callId(),
-        m.from(),
-        m.receivedAt(),
-        m.seconds(),
-        m.language(),
-        m.recordingKey(),
-        m.sha256(),
-        m.bytes(),
-        m.source(),
-        m.status(),
-        m.assignedTo(),
-        m.note(),
-        m.transcript(),
-        m.legalHold(),
-        m.handledAt(),
-        version);
+    return m.with(c -> c.version = version);
   }
 }

@@ -42,6 +42,66 @@ public record VoicemailMessage(
     }
   }
 
+  /** A copy with some fields changed; every change goes through this one list of fields. */
+  public VoicemailMessage with(java.util.function.Consumer<Change> edit) {
+    Change change = new Change(this);
+    edit.accept(change);
+    return change.build();
+  }
+
+  /** The fields of a message, to change some of them (see {@link #with}). */
+  public static final class Change {
+    public String mailbox;
+    public String recordingKey;
+    public String sha256;
+    public long bytes;
+    public Status status;
+    public Optional<String> assignedTo;
+    public Optional<String> note;
+    public Optional<String> transcript;
+    public boolean legalHold;
+    public Optional<Instant> handledAt;
+    public long version;
+    private final VoicemailMessage from;
+
+    Change(VoicemailMessage from) {
+      this.from = from;
+      mailbox = from.mailbox;
+      recordingKey = from.recordingKey;
+      sha256 = from.sha256;
+      bytes = from.bytes;
+      status = from.status;
+      assignedTo = from.assignedTo;
+      note = from.note;
+      transcript = from.transcript;
+      legalHold = from.legalHold;
+      handledAt = from.handledAt;
+      version = from.version;
+    }
+
+    VoicemailMessage build() {
+      return new VoicemailMessage(
+          from.id,
+          mailbox,
+          from.callId,
+          from.from,
+          from.receivedAt,
+          from.seconds,
+          from.language,
+          recordingKey,
+          sha256,
+          bytes,
+          from.source,
+          status,
+          assignedTo,
+          note,
+          transcript,
+          legalHold,
+          handledAt,
+          version);
+    }
+  }
+
   public JsonObject toJson() {
     JsonObject json =
         new JsonObject()

@@ -227,24 +227,6 @@ public final class NotificationWorker {
   }
 
   private static VoicemailMessage withTranscript(VoicemailMessage m, String text) {
-    return new VoicemailMessage(
-        m.id(),
-        m.mailbox(),
-        m.callId(),
-        m.from(),
-        m.receivedAt(),
-        m.seconds(),
-        m.language(),
-        m.recordingKey(),
-        m.sha256(),
-        m.bytes(),
-        m.source(),
-        m.status(),
-        m.assignedTo(),
-        m.note(),
-        Optional.of(text),
-        m.legalHold(),
-        m.handledAt(),
-        m.version());
+    return m.with(c -> c.transcript = Optional.of(text));
   }
 }
