@@ -138,9 +138,36 @@ public final class MessageStore {
             });
   }
 
+  /** What {@link #deleteUnchanged} did. */
+  public enum Deletion {
+    /** The record is gone and the deletion audited. */
+    DELETED,
+    /** There was no such record (deleted before, perhaps by another node). */
+    NOT_FOUND,
+    /** The message or its mailbox is on legal hold; nothing changed. */
+    HELD,
+    /** The message changed since it was read; nothing changed. */
+    CHANGED
+  }
+
   /** Deletes a message's record unless it or its mailbox is on legal hold (answers false then). */
   public Future<Boolean> delete(
       String tenant, VoicemailMessage message, Actor actor, String reason) {
+    return delete(tenant, message, actor, reason, "").map(outcome -> outcome == Deletion.DELETED);
+  }
+
+  /**
+   * Deletes a message's record only if it is still as read (at {@code message.version()}) and
+   * neither it nor its mailbox is on legal hold, so a decision made from what was read (a retention
+   * rule) is never applied to a message staff changed meanwhile.
+   */
+  public Future<Deletion> deleteUnchanged(
+      String tenant, VoicemailMessage message, Actor actor, String reason) {
+    return delete(tenant, message, actor, reason, String.valueOf(message.version()));
+  }
+
+  private Future<Deletion> delete(
+      String tenant, VoicemailMessage message, Actor actor, String reason, String version) {
     List<String> keys =
         List.of(
             messageKey(tenant, message.id()),
@@ -150,8 +177,19 @@ public final class MessageStore {
             DocumentStore.auditKey(tenant),
             heldMailboxesKey(tenant));
     List<String> args =
-        List.of(message.id(), clock.instant().toString(), actor.toJson().encode(), reason);
-    return DELETE.run(redis, keys, args).map(result -> "ok".equals(result.toString()));
+        List.of(message.id(), clock.instant().toString(), actor.toJson().encode(), reason, version);
+    return DELETE
+        .run(redis, keys, args)
+        .map(
+            result ->
+                switch (result.toString()) {
+                  case "ok" -> Deletion.DELETED;
+                  case "not-found" -> Deletion.NOT_FOUND;
+                  case "held" -> Deletion.HELD;
+                  case "changed" -> Deletion.CHANGED;
+                  default ->
+                      throw new IllegalStateException("delete.lua answered " + result.toString());
+                });
   }
 
   /** Messages of a mailbox, newest first, that pass {@code filter}. */
