@@ -138,9 +138,36 @@ public final class MessageStore {
             });
   }
 
+  /** What {@link #deleteUnchanged} did. */
+  public enum Deletion {
+    /** The record is gone and the deletion audited. */
+    DELETED,
+    /** There was no such record (deleted before, perhaps by another node). */
+    NOT_FOUND,
+    /** The message or its mailbox is on legal hold; nothing changed. */
+    HELD,
+    /** The message changed since it was read; nothing changed. */
+    CHANGED
+  }
+
   /** Deletes a message's record unless it or its mailbox is on legal hold (answers false then). */
   public Future<Boolean> delete(
       String tenant, VoicemailMessage message, Actor actor, String reason) {
+    return delete(tenant, message, actor, reason, "").map(outcome -> outcome == Deletion.DELETED);
+  }
+
+  /**
+   * Deletes a message's record only if it is still as read (at {@code message.version()}) and
+   * neither it nor its mailbox is on legal hold, so a decision made from what was read (a retention
+   * rule) is never applied to a message staff changed meanwhile.
+   */
+  public Future<Deletion> deleteUnchanged(
+      String tenant, VoicemailMessage message, Actor actor, String reason) {
+    return delete(tenant, message, actor, reason, String.valueOf(message.version()));
+  }
+
+  private Future<Deletion> delete(
+      String tenant, VoicemailMessage message, Actor actor, String reason, String version) {
     List<String> keys =
         List.of(
             messageKey(tenant, message.id()),
@@ -150,39 +177,105 @@ public final class MessageStore {
             DocumentStore.auditKey(tenant),
             heldMailboxesKey(tenant));
     List<String> args =
-        List.of(message.id(), clock.instant().toString(), actor.toJson().encode(), reason);
-    return DELETE.run(redis, keys, args).map(result -> "ok".equals(result.toString()));
+        List.of(message.id(), clock.instant().toString(), actor.toJson().encode(), reason, version);
+    return DELETE
+        .run(redis, keys, args)
+        .map(
+            result ->
+                switch (result.toString()) {
+                  case "ok" -> Deletion.DELETED;
+                  case "not-found" -> Deletion.NOT_FOUND;
+                  case "held" -> Deletion.HELD;
+                  case "changed" -> Deletion.CHANGED;
+                  default ->
+                      throw new IllegalStateException("delete.lua answered " + result.toString());
+                });
   }
 
-  /** Messages of a mailbox, newest first, that pass {@code filter}. */
+  /**
+   * Messages of a mailbox, newest first, that pass {@code filter}. The cursor names the last
+   * message of the previous page (its time and id), so messages received in the same millisecond
+   * are neither skipped nor repeated across pages, and deleting listed messages while paging moves
+   * nothing.
+   */
   public Future<Page<VoicemailMessage>> list(
       String tenant, String mailbox, Predicate<VoicemailMessage> filter, String cursor, int limit) {
-    return scan(
-        tenant, mailbox, filter, cursor == null ? "+inf" : "(" + cursor, limit, new ArrayList<>());
+    Position after;
+    try {
+      after = cursor == null ? null : Position.parse(cursor);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return scan(tenant, mailbox, filter, after, limit, new ArrayList<>());
+  }
+
+  /**
+   * Where a listing stopped: a message's score (received-at millis) and id. The index orders
+   * messages of the same score by id, so both together are a total order. Without an id (cursors of
+   * older versions) everything at that score counts as listed.
+   */
+  private record Position(long score, String id) {
+    static Position parse(String cursor) {
+      int colon = cursor.indexOf(':');
+      try {
+        return colon < 0
+            ? new Position(Long.parseLong(cursor), null)
+            : new Position(Long.parseLong(cursor.substring(0, colon)), cursor.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a voicemail cursor: " + cursor, e);
+      }
+    }
+
+    static Position of(VoicemailMessage message) {
+      return new Position(message.receivedAt().toEpochMilli(), message.id());
+    }
+
+    String encode() {
+      return score + ":" + id;
+    }
   }
 
   private Future<Page<VoicemailMessage>> scan(
       String tenant,
       String mailbox,
       Predicate<VoicemailMessage> filter,
-      String max,
+      Position after,
       int limit,
       List<VoicemailMessage> found) {
     int batch = Math.max(limit * 2, 50);
-    Request range =
+    String index = mailboxKey(tenant, mailbox);
+    List<Request> ranges = new ArrayList<>();
+    if (after != null && after.id() != null) {
+      // The rest of the messages sharing the last one's score: all of them, newest id first.
+      ranges.add(
+          Request.cmd(Command.ZREVRANGEBYSCORE).arg(index).arg(after.score()).arg(after.score()));
+    }
+    ranges.add(
         Request.cmd(Command.ZREVRANGEBYSCORE)
-            .arg(mailboxKey(tenant, mailbox))
-            .arg(max)
+            .arg(index)
+            .arg(after == null ? "+inf" : "(" + after.score())
             .arg("-inf")
             .arg("LIMIT")
             .arg(0)
-            .arg(batch);
+            .arg(batch));
     return redis
-        .send(range)
+        .batch(ranges)
         .compose(
-            ids -> {
+            responses -> {
               List<String> idList = new ArrayList<>();
-              ids.forEach(id -> idList.add(id.toString()));
+              if (ranges.size() == 2) {
+                responses
+                    .get(0)
+                    .forEach(
+                        id -> {
+                          if (id.toString().compareTo(after.id()) < 0) {
+                            idList.add(id.toString());
+                          }
+                        });
+              }
+              Response rest = responses.get(ranges.size() - 1);
+              boolean exhausted = rest.size() < batch;
+              rest.forEach(id -> idList.add(id.toString()));
               if (idList.isEmpty()) {
                 return Future.succeededFuture(new Page<>(List.copyOf(found), Optional.empty()));
               }
@@ -194,27 +287,27 @@ public final class MessageStore {
                   .batch(reads)
                   .compose(
                       values -> {
-                        String last = null;
+                        Position last = null;
                         for (Response value : values) {
                           if (value == null) {
                             continue;
                           }
                           VoicemailMessage message =
                               VoicemailMessage.fromJson(new JsonObject(value.toString()));
-                          last = String.valueOf(message.receivedAt().toEpochMilli());
+                          last = Position.of(message);
                           if (filter.test(message)) {
                             found.add(message);
                             if (found.size() == limit) {
                               return Future.succeededFuture(
-                                  new Page<>(List.copyOf(found), Optional.of(last)));
+                                  new Page<>(List.copyOf(found), Optional.of(last.encode())));
                             }
                           }
                         }
-                        if (idList.size() < batch || last == null) {
+                        if (exhausted || last == null) {
                           return Future.succeededFuture(
                               new Page<>(List.copyOf(found), Optional.empty()));
                         }
-                        return scan(tenant, mailbox, filter, "(" + last, limit, found);
+                        return scan(tenant, mailbox, filter, last, limit, found);
                       });
             });
   }
