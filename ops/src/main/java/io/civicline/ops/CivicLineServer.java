@@ -26,6 +26,7 @@ import io.civicline.ops.presence.PresenceService;
 import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
+import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.VoicemailJobs;
 import io.civicline.ops.voicemail.VoicemailNotices;
 import io.civicline.signaling.context.CallContextLoader;
@@ -43,6 +44,7 @@ import io.civicline.voicemail.ingest.WavRecordingCheck;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.notify.EmailNotifier;
 import io.civicline.voicemail.notify.NotificationWorker;
+import io.civicline.voicemail.retention.RetentionSweeper;
 import io.civicline.voicemail.store.FileRecordingStore;
 import io.civicline.voicemail.transcribe.Transcriber;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -179,7 +181,13 @@ public final class CivicLineServer {
                         "node-" + java.util.UUID.randomUUID()));
     VoicemailJobs voicemailJobs =
         new VoicemailJobs(
-            vertx, redis, notifications, new Reconciler(recordingFiles, voicemailMessages));
+            vertx,
+            redis,
+            notifications,
+            new Reconciler(recordingFiles, voicemailMessages),
+            new RetentionSweeper(voicemailMessages, recordingFiles),
+            new MailboxPolicies(store),
+            clock);
     CivicLineServer server =
         new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs);
 
