@@ -3,6 +3,7 @@ package io.civicline.ops.voicemail;
 import io.civicline.core.redis.Keys;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.notify.NotificationWorker;
+import io.civicline.voicemail.retention.RetentionSweeper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -24,16 +25,29 @@ public final class VoicemailJobs {
   private static final Logger LOG = LoggerFactory.getLogger(VoicemailJobs.class);
   static final Duration NOTIFY_EVERY = Duration.ofSeconds(2);
   static final Duration RECONCILE_EVERY = Duration.ofMinutes(10);
+  static final Duration SWEEP_EVERY = Duration.ofHours(6);
 
   private final Vertx vertx;
   private final Redis redis;
   private final Optional<NotificationWorker> notifications;
   private final Reconciler reconciler;
+  private final RetentionSweeper sweeper;
+  private final MailboxPolicies policies;
+  private final java.time.Clock clock;
   private final List<Long> timers = new ArrayList<>();
   private boolean notifying;
 
   public VoicemailJobs(
-      Vertx vertx, Redis redis, Optional<NotificationWorker> notifications, Reconciler reconciler) {
+      Vertx vertx,
+      Redis redis,
+      Optional<NotificationWorker> notifications,
+      Reconciler reconciler,
+      RetentionSweeper sweeper,
+      MailboxPolicies policies,
+      java.time.Clock clock) {
+    this.sweeper = sweeper;
+    this.policies = policies;
+    this.clock = clock;
     this.vertx = vertx;
     this.redis = redis;
     this.notifications = notifications;
@@ -43,6 +57,7 @@ public final class VoicemailJobs {
   public void start() {
     reconcileAll();
     timers.add(vertx.setPeriodic(RECONCILE_EVERY.toMillis(), id -> reconcileAll()));
+    timers.add(vertx.setPeriodic(SWEEP_EVERY.toMillis(), id -> sweepAll()));
     notifications.ifPresent(
         worker -> timers.add(vertx.setPeriodic(NOTIFY_EVERY.toMillis(), id -> notifyAll(worker))));
     if (notifications.isEmpty()) {
@@ -95,6 +110,29 @@ public final class VoicemailJobs {
                                   }
                                 })))
         .onFailure(failure -> LOG.atWarn().setCause(failure).log("reconciliation failed"));
+  }
+
+  /** Deletes what each mailbox's retention policy lets go (never anything on legal hold). */
+  public Future<Void> sweepAll() {
+    return tenants()
+        .compose(
+            list ->
+                forEach(
+                    list,
+                    tenant ->
+                        policies
+                            .of(tenant)
+                            .compose(byMailbox -> sweeper.sweep(tenant, byMailbox, clock.instant()))
+                            .onSuccess(
+                                report -> {
+                                  if (!report.deleted().isEmpty()) {
+                                    LOG.atInfo()
+                                        .addKeyValue("tenant", tenant)
+                                        .addKeyValue("deleted", report.deletedIds().size())
+                                        .log("retention sweep");
+                                  }
+                                })))
+        .onFailure(failure -> LOG.atWarn().setCause(failure).log("retention sweep failed"));
   }
 
   private static <T> Future<Void> forEach(
