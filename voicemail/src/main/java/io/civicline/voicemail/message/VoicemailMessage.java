@@ -42,6 +42,75 @@ public record VoicemailMessage(
     }
   }
 
+  /** This message heard: a new message becomes heard; a heard or handled one stays as it is. */
+  public VoicemailMessage heard() {
+    return status == Status.NEW ? with(Status.HEARD, assignedTo, note, handledAt, mailbox) : this;
+  }
+
+  public VoicemailMessage assigned(String staffId) {
+    return with(status, Optional.of(staffId), note, handledAt, mailbox);
+  }
+
+  /** Handled at {@code at}, with a note (the previous note is kept when there is none). */
+  public VoicemailMessage handled(Optional<String> newNote, Instant at) {
+    return with(
+        Status.HANDLED, assignedTo, newNote.isPresent() ? newNote : note, Optional.of(at), mailbox);
+  }
+
+  /** Moved to {@code target}: new there and unassigned, so its new owners see and take it. */
+  public VoicemailMessage forwarded(String target) {
+    return with(Status.NEW, Optional.empty(), note, Optional.empty(), target);
+  }
+
+  public VoicemailMessage held(boolean hold) {
+    return new VoicemailMessage(
+        id,
+        mailbox,
+        callId,
+        from,
+        receivedAt,
+        seconds,
+        language,
+        recordingKey,
+        sha256,
+        bytes,
+        source,
+        status,
+        assignedTo,
+        note,
+        transcript,
+        hold,
+        handledAt,
+        version);
+  }
+
+  private VoicemailMessage with(
+      Status newStatus,
+      Optional<String> newAssignee,
+      Optional<String> newNote,
+      Optional<Instant> newHandledAt,
+      String newMailbox) {
+    return new VoicemailMessage(
+        id,
+        newMailbox,
+        callId,
+        from,
+        receivedAt,
+        seconds,
+        language,
+        recordingKey,
+        sha256,
+        bytes,
+        source,
+        newStatus,
+        newAssignee,
+        newNote,
+        transcript,
+        legalHold,
+        newHandledAt,
+        version);
+  }
+
   public JsonObject toJson() {
     JsonObject json =
         new JsonObject()

@@ -89,7 +89,8 @@ class VoicemailIngestTest {
     assertThat(await(files.read(message.recordingKey(), message.sha256()))).isEqualTo(audio);
     assertThat(await(messages.newCounts("lakeside"))).containsEntry("department:clerk", 1L);
     assertThat(server.command("XLEN civicline:{t:lakeside}:vm:events")).isEqualTo(":1");
-    assertThat(server.command("ZCARD civicline:{t:lakeside}:vm:box:department.clerk")).isEqualTo(":1");
+    assertThat(server.command("ZCARD civicline:{t:lakeside}:vm:box:department.clerk"))
+        .isEqualTo(":1");
   }
 
   @Test
