@@ -144,7 +144,7 @@ public final class Kinds {
     return new Kind.Hooks<>() {
       @Override
       public Mailbox merge(Mailbox parsed, Optional<Mailbox> previous) {
-        return previous.map(parsed::keeping).orElse(parsed);
+        return previous.map(parsed::keeping).orElseGet(parsed::withoutPin);
       }
 
       @Override

@@ -64,6 +64,11 @@ public final class Voicemails implements AutoCloseable {
     return await(messages.get(tenant, id));
   }
 
+  /** The stored PIN hash of a mailbox ({@code department:clerk}), if any. */
+  public Optional<String> pinHash(String tenant, String address) {
+    return await(new io.civicline.voicemail.mailbox.MailboxPins(redis).get(tenant, address));
+  }
+
   public MessageStore messages() {
     return messages;
   }

@@ -121,8 +121,10 @@ public record Mailbox(
     List<String> notify = in.strings("notify", false, 20, Mailbox::checkNotify);
     Retention retention = retention(in);
     Boolean hold = in.bool("legalHold", false);
-    in.has("pinSet"); // read-only: kept by the server
-    in.has("pinChangedAt");
+    // Kept by the server: read here so stored objects round-trip; what a client sends is replaced
+    // by the stored values (see keeping and withoutPin).
+    Boolean pinSet = in.bool("pinSet", false);
+    Instant pinChangedAt = instant(in, "pinChangedAt");
     in.rejectUnknownFields();
     if (!in.errors().isEmpty()) {
       return null;
@@ -135,8 +137,21 @@ public record Mailbox(
         notify,
         Optional.ofNullable(retention),
         hold != null && hold,
-        false,
-        Optional.empty());
+        pinSet != null && pinSet,
+        Optional.ofNullable(pinChangedAt));
+  }
+
+  private static Instant instant(ObjectReader in, String field) {
+    String text = in.string(field, false, 40);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      in.errors().add(in.pointerOf(field), "must be an ISO-8601 instant");
+      return null;
+    }
   }
 
   private static Map<String, String> greetings(ObjectReader in) {
@@ -201,6 +216,20 @@ public record Mailbox(
         legalHold,
         true,
         Optional.of(at));
+  }
+
+  /** These settings without a PIN: what a new mailbox has, whatever its creator sent. */
+  public Mailbox withoutPin() {
+    return new Mailbox(
+        id,
+        name,
+        greetings,
+        maxMessageSeconds,
+        notifyList,
+        retention,
+        legalHold,
+        false,
+        Optional.empty());
   }
 
   /** These settings with the server-kept fields of {@code stored}. */
