@@ -15,6 +15,7 @@ import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Problems;
 import io.civicline.ops.presence.PresenceRoutes;
 import io.civicline.ops.queues.CallbackRoutes;
+import io.civicline.ops.voicemail.MailboxRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,6 +44,7 @@ public final class AdminApi {
       FlowRoutes flows,
       CallRoutes calls,
       CallbackRoutes callbacks,
+      MailboxRoutes voicemail,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -75,6 +77,7 @@ public final class AdminApi {
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
         .handler(routes.auth());
     routes.tenants().mount(router);
+    routes.voicemail().mount(router);
     routes
         .kinds()
         .tenantCollections()

@@ -27,6 +27,7 @@ import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
 import io.civicline.ops.voicemail.MailboxPolicies;
+import io.civicline.ops.voicemail.MailboxRoutes;
 import io.civicline.ops.voicemail.VoicemailJobs;
 import io.civicline.ops.voicemail.VoicemailNotices;
 import io.civicline.signaling.context.CallContextLoader;
@@ -41,9 +42,11 @@ import io.civicline.signaling.twilio.TwilioChannel;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.ingest.WavRecordingCheck;
+import io.civicline.voicemail.mailbox.MailboxPins;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.notify.EmailNotifier;
 import io.civicline.voicemail.notify.NotificationWorker;
+import io.civicline.voicemail.pin.PinHasher;
 import io.civicline.voicemail.retention.RetentionSweeper;
 import io.civicline.voicemail.store.FileRecordingStore;
 import io.civicline.voicemail.transcribe.Transcriber;
@@ -114,7 +117,9 @@ public final class CivicLineServer {
     TokenService tokens = new TokenService(store, redis);
     HolidayService holidays = new HolidayService(store);
     NumberRegistry numbers = new NumberRegistry(redis, clock);
-    Kinds kinds = new Kinds(clock, numbers, holidays, store);
+    MessageStore voicemailMessages = new MessageStore(redis, clock);
+    MailboxPins mailboxPins = new MailboxPins(redis);
+    Kinds kinds = new Kinds(clock, numbers, holidays, store, voicemailMessages, mailboxPins);
     DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
     TenantAccess access = new TenantAccess(store);
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
@@ -124,7 +129,6 @@ public final class CivicLineServer {
         new CallContextLoader(store, flowStore, new FlowCache(FLOW_CACHE_SIZE));
     FlowService flows = new FlowService(flowStore, store);
     PresenceService presence = new PresenceService(directory, kinds, clock);
-    MessageStore voicemailMessages = new MessageStore(redis, clock);
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     VoicemailIngest voicemail =
         new VoicemailIngest(recordingFiles, voicemailMessages, new WavRecordingCheck());
@@ -152,6 +156,16 @@ public final class CivicLineServer {
             new FlowRoutes(flows, new FlowSimulation(flows, contexts, store, clock), access),
             new CallRoutes(callRecords, access),
             new CallbackRoutes(access, parts.callbackQueue(), twilio.map(TwilioChannel::callbacks)),
+            new MailboxRoutes(
+                vertx,
+                access,
+                directory,
+                kinds,
+                voicemailMessages,
+                recordingFiles,
+                mailboxPins,
+                new PinHasher(),
+                clock),
             kinds);
     List<Consumer<Router>> channels = new ArrayList<>();
     twilio.ifPresent(channel -> channels.add(channel::mount));

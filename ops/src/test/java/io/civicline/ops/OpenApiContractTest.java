@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.ops.support.Api;
 import io.civicline.ops.support.RunningServer;
+import io.civicline.ops.support.Voicemails;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
 import io.vertx.core.Vertx;
@@ -50,6 +51,7 @@ class OpenApiContractTest {
 
   @TempDir Path dir;
   private RunningServer server;
+  private RedisServer redis;
   private Api admin;
   private JsonObject doc;
   private SchemaRepository schemas;
@@ -59,6 +61,7 @@ class OpenApiContractTest {
   @BeforeEach
   void start(RedisServer redis) {
     redis.flushAll();
+    this.redis = redis;
     server = RunningServer.start(redis, dir, true);
     admin = server.platformAdmin();
     Api.Response served = new Api(server.port(), null).get("/api/v1/openapi.json");
@@ -430,6 +433,8 @@ class OpenApiContractTest {
         admin.post(callbacks + "/next", new JsonObject()),
         409);
 
+    voicemail(lakesideAdmin);
+
     // audit
     check("GET", TL + "/audit", lakesideAdmin.get(L + "/audit?limit=3"));
     check("GET", TL + "/audit", admin.get(L + "/audit?limit=500"), 400);
@@ -457,6 +462,101 @@ class OpenApiContractTest {
 
     assertThat(exercised).as("every operation was exercised").isEqualTo(documentedOperations());
     assertThat(statuses).contains(400, 401, 403, 404, 409, 412, 413, 415, 422, 428);
+  }
+
+  /** Mailbox settings and PINs, and staff access to messages, their audio and their handling. */
+  private void voicemail(Api lakesideAdmin) {
+    String mb = L + "/mailboxes";
+    String tmb = TL + "/mailboxes";
+    String tmb1 = tmb + "/{id}";
+    JsonObject mailbox = example("MailboxInput");
+    check("GET", tmb, lakesideAdmin.get(mb));
+    check("GET", tmb, admin.get(mb + "?limit=0"), 400);
+    check("POST", tmb, admin.post(mb, mailbox), 201);
+    check("POST", tmb, admin.post(mb, mailbox), 409);
+    check("POST", tmb, admin.post(mb, mailbox.copy().put("id", "department-nowhere")), 422);
+    check("POST", tmb, admin.post(mb, mailbox.copy().put("id", "clerk")), 422);
+    check("POST", tmb, admin.postRaw(mb, "{", "application/json"), 400);
+    String box = mb + "/department-treasurer";
+    Api.Response read = check("GET", tmb1, lakesideAdmin.get(box));
+    check("GET", tmb1, admin.get(mb + "/department-clerk"), 404);
+    check("PUT", tmb1, admin.put(box, read.json(), null), 428);
+    check("PUT", tmb1, admin.put(box, read.json(), "\"9\""), 412);
+    check("PUT", tmb1, admin.put(box, read.json().put("maxMessageSeconds", 5), read.etag()), 422);
+    Api.Response held =
+        check("PUT", tmb1, admin.put(box, read.json().put("legalHold", true), read.etag()));
+    check("DELETE", tmb1, admin.delete(box), 409);
+    String pin = tmb1 + "/pin";
+    check("PUT", pin, admin.put(box + "/pin", new JsonObject().put("pin", "123456"), null), 422);
+    check("PUT", pin, admin.put(mb + "/department-clerk/pin", example("PinInput"), null), 404);
+    check("PUT", pin, admin.put(box + "/pin", example("PinInput"), "\"1\""), 412);
+    check("PUT", pin, admin.putRaw(box + "/pin", "{", null), 400);
+    Api.Response pinned =
+        check("PUT", pin, admin.put(box + "/pin", example("PinInput"), held.etag()));
+    assertThat(pinned.json().getBoolean("pinSet")).isTrue();
+    Api.Response released =
+        check("PUT", tmb1, admin.put(box, pinned.json().put("legalHold", false), pinned.etag()));
+    check("DELETE", tmb1, admin.delete(box, "\"1\""), 412);
+    check("DELETE", tmb1, admin.delete(box, released.etag()), 204);
+    check("DELETE", tmb1, admin.delete(box), 404);
+
+    String first;
+    String second;
+    String damaged;
+    try (Voicemails voicemails = Voicemails.open(redis, dir)) {
+      java.time.Instant at = java.time.Instant.parse("2026-11-02T14:00:00Z");
+      first = voicemails.leave("lakeside", "department:clerk", "test:contract-1", 3, at);
+      second = voicemails.leave("lakeside", "department:clerk", "test:contract-2", 2, at);
+      damaged = voicemails.leave("lakeside", "department:clerk", "test:contract-3", 2, at);
+      try {
+        java.nio.file.Files.write(
+            voicemails.file("lakeside", damaged),
+            Voicemails.wav(1),
+            java.nio.file.StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    String msgs = mb + "/department-clerk/messages";
+    String tm = tmb1 + "/messages";
+    String tm1 = tm + "/{messageId}";
+    String nothing = msgs + "/vm-000000000000000000000000";
+    check("GET", tmb + "/waiting", lakesideAdmin.get(mb + "/waiting"));
+    check("GET", tmb + "/waiting", admin.get("/api/v1/tenants/atlantis/mailboxes/waiting"), 404);
+    check("GET", tm, lakesideAdmin.get(msgs));
+    check("GET", tm, admin.get(msgs + "?status=new&limit=1"));
+    check("GET", tm, admin.get(msgs + "?assignedTo=linh-nguyen&cursor=1893456000000"));
+    check("GET", tm, admin.get(msgs + "?status=old"), 400);
+    check("GET", tm, admin.get(mb + "/department-nowhere/messages"), 404);
+    String m1 = msgs + "/" + first;
+    check("GET", tm1, admin.get(m1));
+    check("GET", tm1, admin.get(nothing), 404);
+    String audio = tm1 + "/audio";
+    check("GET", audio, lakesideAdmin.getWith(m1 + "/audio"));
+    check("GET", audio, admin.getWith(m1 + "/audio", "Range", "bytes=0-99"), 206);
+    check("GET", audio, admin.getWith(m1 + "/audio", "Range", "bytes=999999-"), 416);
+    check("GET", audio, admin.getWith(nothing + "/audio"), 404);
+    check("GET", audio, admin.getWith(msgs + "/" + damaged + "/audio"), 500);
+    check("POST", tm1 + "/heard", admin.call("POST", m1 + "/heard", null, "\"9\""), 412);
+    check("POST", tm1 + "/heard", admin.call("POST", m1 + "/heard", null, "v1"), 400);
+    check("POST", tm1 + "/heard", admin.post(nothing + "/heard", new JsonObject()), 404);
+    Api.Response heard =
+        check("POST", tm1 + "/heard", admin.call("POST", m1 + "/heard", null, "\"1\""));
+    JsonObject nobody = new JsonObject().put("staffId", "nobody");
+    check("POST", tm1 + "/assign", admin.post(m1 + "/assign", nobody), 422);
+    check("POST", tm1 + "/assign", admin.postRaw(m1 + "/assign", "x", "text/plain"), 415);
+    check("POST", tm1 + "/assign", admin.post(m1 + "/assign", example("AssignInput")));
+    check("POST", tm1 + "/handled", admin.post(m1 + "/handled", nobody), 422);
+    check("POST", tm1 + "/handled", admin.call("POST", m1 + "/handled", null, heard.etag()), 412);
+    check("POST", tm1 + "/handled", admin.post(m1 + "/handled", example("HandledInput")));
+    check("POST", tm1 + "/hold", admin.post(m1 + "/hold", new JsonObject()));
+    check("DELETE", tm1 + "/hold", admin.delete(m1 + "/hold"));
+    check("DELETE", tm1 + "/hold", admin.delete(nothing + "/hold"), 404);
+    String m2 = msgs + "/" + second;
+    JsonObject nowhere = new JsonObject().put("mailbox", "department:nowhere");
+    check("POST", tm1 + "/forward", admin.post(m2 + "/forward", nowhere), 422);
+    check("POST", tm1 + "/forward", admin.post(m2 + "/forward", example("ForwardInput")));
+    check("POST", tm1 + "/forward", admin.post(m2 + "/forward", example("ForwardInput")), 404);
   }
 
   /** List, create, read, replace and delete in one collection, with their usual refusals. */
@@ -576,7 +676,21 @@ class OpenApiContractTest {
             "PresenceInput",
             "FlowCreate",
             "FlowInput",
-            "SimulationRequest");
+            "SimulationRequest",
+            "MailboxInput",
+            "PinInput",
+            "AssignInput",
+            "HandledInput",
+            "ForwardInput");
+    assertThat(
+            admin
+                .post(
+                    L + "/mailboxes",
+                    example("MailboxInput").put("id", "department-clerk").put("name", "Clerk"))
+                .status())
+        .isEqualTo(201);
+    Voicemails voicemails = Voicemails.open(redis, dir);
+    int[] left = {0};
     bySchema.forEach(
         (name, operation) -> {
           JsonObject example = example(name);
@@ -591,10 +705,21 @@ class OpenApiContractTest {
           JsonObject declared =
               paths.getJsonObject(operation[1]).getJsonObject(operation[0].toLowerCase());
           String path =
-              operation[1]
-                  .replace("{tenant}", "lakeside")
-                  .replace("{staffId}", "maria-gonzalez")
-                  .replace("{id}", example.getString("id", "lakeside-main"));
+              operation[1].replace("{tenant}", "lakeside").replace("{staffId}", "maria-gonzalez");
+          if (path.contains("/mailboxes/{id}")) {
+            path = path.replace("{id}", "department-clerk");
+            if (path.contains("{messageId}")) {
+              String id =
+                  voicemails.leave(
+                      "lakeside",
+                      "department:clerk",
+                      "test:example-" + ++left[0],
+                      2,
+                      java.time.Instant.now());
+              path = path.replace("{messageId}", id);
+            }
+          }
+          path = path.replace("{id}", example.getString("id", "lakeside-main"));
           String ifMatch = null;
           boolean needsIfMatch =
               declared
@@ -616,6 +741,7 @@ class OpenApiContractTest {
           Api.Response accepted = admin.call(method, path, example, ifMatch);
           assertThat(accepted.status()).as("%s example: %s", name, accepted).isEqualTo(success);
         });
+    voicemails.close();
   }
 
   // helpers

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.civicline.ops.support.Api;
 import io.civicline.ops.support.RunningServer;
 import io.civicline.ops.support.Towns;
+import io.civicline.ops.support.Voicemails;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.voicemail.ingest.VoicemailIngest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TenantIsolationTest {
   private static final String ALPHA = "/api/v1/tenants/alpha";
   private static final String BETA = "/api/v1/tenants/beta";
+  private static final String ALPHA_MESSAGE = VoicemailIngest.messageId("test:alpha-1");
+  private static final String BETA_MESSAGE = VoicemailIngest.messageId("test:beta-1");
   private RunningServer server;
   private Api platform;
   private Api alphaAdmin;
@@ -43,6 +48,11 @@ class TenantIsolationTest {
     platform = server.platformAdmin();
     populate("alpha", "a-", "+12075550101");
     populate("beta", "b-", "+12075550202");
+    try (Voicemails voicemails = Voicemails.open(redis, dir)) {
+      java.time.Instant at = java.time.Instant.now();
+      voicemails.leave("alpha", "department:a-clerk", "test:alpha-1", 2, at);
+      voicemails.leave("beta", "department:b-clerk", "test:beta-1", 2, at);
+    }
     alphaAdmin = server.tenantAdmin("alpha");
     betaSnapshot = snapshot(platform, BETA);
   }
@@ -62,6 +72,12 @@ class TenantIsolationTest {
     expect201(platform.post(base + "/staff", Towns.staff(prefix + "ann", "101", prefix + "clerk")));
     expect201(platform.post(base + "/numbers", Towns.number(prefix + "main", number)));
     expect201(platform.post(base + "/closures", closure(prefix + "storm")));
+    expect201(platform.post(base + "/mailboxes", mailbox(prefix)));
+    expect200(
+        platform.put(
+            base + "/mailboxes/department-" + prefix + "clerk/pin",
+            new JsonObject().put("pin", "492817"),
+            null));
     expect201(platform.post(base + "/flows", flow(prefix + "line")));
     expect200(
         platform.post(base + "/flows/" + prefix + "line/versions/1/publish", new JsonObject()));
@@ -81,6 +97,13 @@ class TenantIsolationTest {
         .put("id", id)
         .put("message", new JsonObject().put("en", "Closed.").put("es", "Cerrado."))
         .put("endsAt", java.time.Instant.now().plusSeconds(86_400).toString());
+  }
+
+  private static JsonObject mailbox(String prefix) {
+    return new JsonObject()
+        .put("id", "department-" + prefix + "clerk")
+        .put("name", "Clerk's voicemail")
+        .put("notify", new JsonArray().add(prefix + "ann"));
   }
 
   private static JsonObject flow(String id) {
@@ -137,6 +160,8 @@ class TenantIsolationTest {
     routes.add(route("GET", BETA + "/calls/b-call", null));
     routes.add(route("GET", BETA + "/queues/b-clerk/callbacks", null));
     routes.add(route("POST", BETA + "/queues/b-clerk/callbacks/next", new JsonObject()));
+    routes.add(route("GET", BETA + "/mailboxes/waiting", null));
+    routes.addAll(voicemailRoutes(BETA, "department-b-clerk", BETA_MESSAGE));
     return routes.stream();
   }
 
@@ -161,6 +186,32 @@ class TenantIsolationTest {
     return routes;
   }
 
+  /** Every route of one mailbox's PIN and messages. */
+  private static List<Object[]> voicemailRoutes(String base, String mailbox, String message) {
+    String one = base + "/mailboxes/" + mailbox;
+    List<Object[]> routes = new ArrayList<>();
+    routes.add(route("PUT", one + "/pin", new JsonObject().put("pin", "583920")));
+    routes.add(route("GET", one + "/messages", null));
+    routes.addAll(messageRoutes(base, mailbox, message));
+    return routes;
+  }
+
+  /** Every route of one message. */
+  private static List<Object[]> messageRoutes(String base, String mailbox, String message) {
+    String m = base + "/mailboxes/" + mailbox + "/messages/" + message;
+    List<Object[]> routes = new ArrayList<>();
+    routes.add(route("GET", m, null));
+    routes.add(route("GET", m + "/audio", null));
+    routes.add(route("POST", m + "/heard", new JsonObject()));
+    routes.add(route("POST", m + "/assign", new JsonObject().put("staffId", "a-ann")));
+    routes.add(route("POST", m + "/handled", new JsonObject().put("note", "x")));
+    routes.add(
+        route("POST", m + "/forward", new JsonObject().put("mailbox", "department:a-clerk")));
+    routes.add(route("POST", m + "/hold", new JsonObject()));
+    routes.add(route("DELETE", m + "/hold", null));
+    return routes;
+  }
+
   /** Beta's object ids under Alpha's own path: they must not resolve there either. */
   static Stream<Object[]> betaIdsUnderAlpha() {
     List<Object[]> routes = new ArrayList<>();
@@ -176,6 +227,9 @@ class TenantIsolationTest {
     routes.add(route("GET", ALPHA + "/presence/b-ann", null));
     routes.addAll(flowRoutes(ALPHA));
     routes.add(route("GET", ALPHA + "/calls/b-call", null));
+    // Beta's mailbox under Alpha, and Beta's message under Alpha's own mailbox
+    routes.addAll(voicemailRoutes(ALPHA, "department-b-clerk", BETA_MESSAGE));
+    routes.addAll(messageRoutes(ALPHA, "department-a-clerk", BETA_MESSAGE));
     return routes.stream();
   }
 
@@ -188,7 +242,8 @@ class TenantIsolationTest {
             "staff", prefix + "ann", Towns.staff(prefix + "ann", "199", prefix + "clerk")),
         new Collection("numbers", prefix + "main", Towns.number(prefix + "main", "+12075550999")),
         new Collection("holiday-calendars", prefix + "cal", Towns.calendar(prefix + "cal", null)),
-        new Collection("closures", prefix + "storm", closure(prefix + "storm")));
+        new Collection("closures", prefix + "storm", closure(prefix + "storm")),
+        new Collection("mailboxes", "department-" + prefix + "clerk", mailbox(prefix)));
   }
 
   private static Object[] route(String method, String path, JsonObject body) {
@@ -239,7 +294,10 @@ class TenantIsolationTest {
             "closures",
             "presence",
             "flows",
-            "calls")) {
+            "calls",
+            "mailboxes",
+            "mailboxes/waiting",
+            "mailboxes/department-a-clerk/messages")) {
       Api.Response list = alphaAdmin.get(ALPHA + "/" + collection);
       assertThat(list.status()).isEqualTo(200);
       assertThat(list.items()).isNotEmpty();
@@ -261,6 +319,19 @@ class TenantIsolationTest {
         .isEqualTo(403);
     // Shared calendars are readable by every town: they hold no town's data.
     assertThat(alphaAdmin.get("/api/v1/holiday-calendars/us-federal").status()).isEqualTo(200);
+  }
+
+  @Test
+  void alphaHearsItsOwnVoicemailButNeverBetas() {
+    String own = ALPHA + "/mailboxes/department-a-clerk/messages/" + ALPHA_MESSAGE;
+    assertThat(alphaAdmin.get(own).status()).isEqualTo(200);
+    assertThat(alphaAdmin.getBytes(own + "/audio").status()).isEqualTo(200);
+    Api.Bytes smuggled =
+        alphaAdmin.getBytes(
+            ALPHA + "/mailboxes/department-a-clerk/messages/" + BETA_MESSAGE + "/audio");
+    assertThat(smuggled.status()).isEqualTo(404);
+    assertThat(smuggled.text()).doesNotContain("RIFF", "b-clerk");
+    assertThat(snapshot(platform, BETA)).isEqualTo(betaSnapshot);
   }
 
   @Test
@@ -299,7 +370,10 @@ class TenantIsolationTest {
             "flows",
             "flows/b-line",
             "flows/b-line/versions",
-            "calls")) {
+            "calls",
+            "mailboxes",
+            "mailboxes/waiting",
+            "mailboxes/department-b-clerk/messages")) {
       state.append(platform.get(base + "/" + collection).body());
     }
     return state.append(platform.get(base + "/audit?limit=200").body()).toString();

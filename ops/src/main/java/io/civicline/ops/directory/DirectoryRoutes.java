@@ -126,7 +126,7 @@ public final class DirectoryRoutes {
         .map(v -> Reply.noContent());
   }
 
-  static Reply withEtag(Stored stored, int status) {
+  public static Reply withEtag(Stored stored, int status) {
     return new Reply(status, Representation.of(stored), java.util.Map.of())
         .header("ETag", stored.etag());
   }

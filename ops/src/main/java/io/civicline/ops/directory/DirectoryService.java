@@ -36,7 +36,7 @@ public final class DirectoryService {
 
   public <T extends DirectoryObject> Future<Stored> create(
       Scope scope, Kind<T> kind, JsonObject body, Actor actor) {
-    T object = parse(kind, null, body);
+    T object = kind.hooks().merge(parse(kind, null, body), Optional.empty());
     List<Ref> sharedRefs = object.sharedReferences();
     return kind.hooks()
         .beforeWrite(scope, object, Optional.empty())
@@ -45,19 +45,41 @@ public final class DirectoryService {
             v ->
                 store
                     .create(write(scope, kind, object, actor))
-                    .recover(failure -> undo(scope, kind, object.id(), sharedRefs, failure)));
+                    .recover(failure -> undo(scope, kind, object.id(), sharedRefs, failure)))
+        .compose(written -> kind.hooks().afterWrite(scope, object, Optional.empty()).map(written));
   }
 
   public <T extends DirectoryObject> Future<Stored> replace(
       Scope scope, Kind<T> kind, String id, JsonObject body, long expected, Actor actor) {
-    T next = parse(kind, id, body);
+    T parsed = parse(kind, id, body);
+    return update(
+        scope,
+        kind,
+        id,
+        OptionalLong.of(expected),
+        previous -> kind.hooks().merge(parsed, Optional.of(previous)),
+        actor);
+  }
+
+  /**
+   * Replaces an object with {@code change} of its stored form, if it is at {@code expected} (when
+   * given): for changes the server makes itself, e.g. noting that a PIN was set.
+   */
+  public <T extends DirectoryObject> Future<Stored> update(
+      Scope scope,
+      Kind<T> kind,
+      String id,
+      OptionalLong expected,
+      java.util.function.Function<T, T> change,
+      Actor actor) {
     return current(scope, kind, id)
         .compose(
             stored -> {
-              if (stored.version() != expected) {
+              if (expected.isPresent() && stored.version() != expected.getAsLong()) {
                 throw new StoreException.VersionMismatch(kind.noun() + " " + id, stored.version());
               }
               T previous = typed(kind, stored);
+              T next = change.apply(previous);
               List<Ref> added =
                   SharedReferences.minus(next.sharedReferences(), previous.sharedReferences());
               List<Ref> dropped =
@@ -68,10 +90,13 @@ public final class DirectoryService {
                   .compose(
                       v ->
                           store
-                              .replace(write(scope, kind, next, actor), expected)
+                              .replace(write(scope, kind, next, actor), stored.version())
                               .recover(failure -> undo(scope, kind, id, added, failure)))
                   .compose(
-                      written -> shared.remove(scope, kind.collection(), id, dropped).map(written));
+                      written -> shared.remove(scope, kind.collection(), id, dropped).map(written))
+                  .compose(
+                      written ->
+                          kind.hooks().afterWrite(scope, next, Optional.of(previous)).map(written));
             });
   }
 

@@ -35,6 +35,19 @@ public record Kind<T extends DirectoryObject>(
       return Future.succeededFuture();
     }
 
+    /**
+     * The object to write, from what the client sent and what is stored: keeps fields the server
+     * manages (which a client cannot change through a replace).
+     */
+    default T merge(T parsed, Optional<T> previous) {
+      return parsed;
+    }
+
+    /** Runs after a successful create or replace. */
+    default Future<Void> afterWrite(Scope scope, T written, Optional<T> previous) {
+      return Future.succeededFuture();
+    }
+
     /** Runs before a delete, e.g. to drop records that only exist beside the object. */
     default Future<Void> beforeDelete(Scope scope, T current, Actor actor) {
       return Future.succeededFuture();

@@ -11,7 +11,11 @@ import io.civicline.core.store.Actor;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.InvalidInputException;
+import io.civicline.ops.http.ApiProblem;
 import io.civicline.signaling.store.NumberRegistry;
+import io.civicline.voicemail.mailbox.Mailbox;
+import io.civicline.voicemail.mailbox.MailboxPins;
+import io.civicline.voicemail.message.MessageStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,11 +32,21 @@ public final class Kinds {
   public final Kind<PhoneNumber> numbers;
   public final Kind<HolidayCalendar> calendars;
   public final Kind<Closure> closures;
+  public final Kind<Mailbox> mailboxes;
 
   /** Presence has its own routes (an upsert per staff member), not the generic collection ones. */
   public final Kind<PresenceStatus> presence;
 
-  public Kinds(Clock clock, NumberRegistry registry, HolidayService holidays, DocumentStore store) {
+  public Kinds(
+      Clock clock,
+      NumberRegistry registry,
+      HolidayService holidays,
+      DocumentStore store,
+      MessageStore messages,
+      MailboxPins pins) {
+    mailboxes =
+        new Kind<>(
+            Mailbox.COLLECTION, "mailbox", "mbx", Mailbox::parse, mailboxHooks(messages, pins));
     staff =
         new Kind<>(
             StaffMember.COLLECTION, "staff member", "stf", StaffMember::parse, staffHooks(store));
@@ -69,7 +83,7 @@ public final class Kinds {
 
   /** The collections a tenant holds through the generic routes. */
   public List<Kind<?>> tenantCollections() {
-    return List.of(departments, staff, numbers, calendars, closures);
+    return List.of(departments, staff, numbers, calendars, closures, mailboxes);
   }
 
   /** The collections that must be empty before a tenant can be deleted. */
@@ -117,6 +131,50 @@ public final class Kinds {
                     failure instanceof StoreException.NotFound
                         ? Future.succeededFuture()
                         : Future.failedFuture(failure));
+      }
+    };
+  }
+
+  /**
+   * A mailbox keeps its PIN state across replaces; its legal hold is mirrored to the message store
+   * (set before the write, so a failure errs towards holding; lifted only after it); a held mailbox
+   * cannot be deleted; a deleted mailbox's PIN goes with it.
+   */
+  private static Kind.Hooks<Mailbox> mailboxHooks(MessageStore messages, MailboxPins pins) {
+    return new Kind.Hooks<>() {
+      @Override
+      public Mailbox merge(Mailbox parsed, Optional<Mailbox> previous) {
+        return previous.map(parsed::keeping).orElseGet(parsed::withoutPin);
+      }
+
+      @Override
+      public Future<Void> beforeWrite(Scope scope, Mailbox next, Optional<Mailbox> previous) {
+        return next.legalHold()
+            ? messages.holdMailbox(scope.id(), next.address(), true)
+            : Future.succeededFuture();
+      }
+
+      @Override
+      public Future<Void> afterWrite(Scope scope, Mailbox written, Optional<Mailbox> previous) {
+        return written.legalHold()
+            ? Future.succeededFuture()
+            : messages.holdMailbox(scope.id(), written.address(), false);
+      }
+
+      @Override
+      public Future<Void> beforeDelete(Scope scope, Mailbox current, Actor actor) {
+        if (current.legalHold()) {
+          throw ApiProblem.conflict(
+              "legal-hold",
+              "mailbox '" + current.id() + "' is on legal hold; lift the hold before deleting it",
+              List.of());
+        }
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public Future<Void> afterDelete(Scope scope, Mailbox deleted) {
+        return pins.clear(scope.id(), deleted.address());
       }
     };
   }

@@ -60,6 +60,44 @@ public final class Api {
     return send(request(path).GET());
   }
 
+  /** A GET with extra request headers, given as name, value, name, value... */
+  public Response getWith(String path, String... headers) {
+    HttpRequest.Builder request = request(path).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
+  /** An answer read as bytes (audio). */
+  public record Bytes(int status, byte[] body, HttpResponse<byte[]> raw) {
+    public Optional<String> header(String name) {
+      return raw.headers().firstValue(name);
+    }
+
+    public String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A GET whose answer is kept as bytes, with extra request headers (name, value, ...). */
+  public Bytes getBytes(String path, String... headers) {
+    HttpRequest.Builder request = request(path).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response post(String path, JsonObject body) {
     return postRaw(path, body.encode(), "application/json");
   }

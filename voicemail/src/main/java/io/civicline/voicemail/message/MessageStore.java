@@ -312,6 +312,33 @@ public final class MessageStore {
             });
   }
 
+  /**
+   * Audits something done with a message that does not change it, e.g. playing its audio: {@code
+   * action} on {@code voicemail/<id>}, {@code before} null and {@code after} {@code details}.
+   */
+  public Future<Void> audit(
+      String tenant, VoicemailMessage message, Actor actor, String action, JsonObject details) {
+    Request add =
+        Request.cmd(Command.XADD)
+            .arg(DocumentStore.auditKey(tenant))
+            .arg("*")
+            .arg("at")
+            .arg(clock.instant().toString())
+            .arg("actor")
+            .arg(actor.toJson().encode())
+            .arg("action")
+            .arg(action)
+            .arg("resource")
+            .arg("voicemail/" + message.id())
+            .arg("version")
+            .arg(message.version())
+            .arg("before")
+            .arg("null")
+            .arg("after")
+            .arg(details.encode());
+    return redis.send(add).mapEmpty();
+  }
+
   /** New messages per mailbox: the message-waiting state phones show. */
   public Future<Map<String, Long>> newCounts(String tenant) {
     return redis

@@ -102,6 +102,40 @@ public record VoicemailMessage(
     }
   }
 
+  /** This message heard: a new message becomes heard; a heard or handled one stays as it is. */
+  public VoicemailMessage heard() {
+    return status == Status.NEW ? with(c -> c.status = Status.HEARD) : this;
+  }
+
+  public VoicemailMessage assigned(String staffId) {
+    return with(c -> c.assignedTo = Optional.of(staffId));
+  }
+
+  /** Handled at {@code at}, with a note (the previous note is kept when there is none). */
+  public VoicemailMessage handled(Optional<String> newNote, Instant at) {
+    return with(
+        c -> {
+          c.status = Status.HANDLED;
+          c.note = newNote.isPresent() ? newNote : note;
+          c.handledAt = Optional.of(at);
+        });
+  }
+
+  /** Moved to {@code target}: new there and unassigned, so its new owners see and take it. */
+  public VoicemailMessage forwarded(String target) {
+    return with(
+        c -> {
+          c.status = Status.NEW;
+          c.assignedTo = Optional.empty();
+          c.handledAt = Optional.empty();
+          c.mailbox = target;
+        });
+  }
+
+  public VoicemailMessage held(boolean hold) {
+    return with(c -> c.legalHold = hold);
+  }
+
   public JsonObject toJson() {
     JsonObject json =
         new JsonObject()

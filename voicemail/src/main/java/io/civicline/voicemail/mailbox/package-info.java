@@ -1,0 +1,2 @@
+/** A mailbox's settings (greetings, limits, whom to notify, retention, legal hold) and its PIN. */
+package io.civicline.voicemail.mailbox;
