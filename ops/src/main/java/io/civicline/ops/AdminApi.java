@@ -15,6 +15,7 @@ import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Problems;
 import io.civicline.ops.presence.PresenceRoutes;
 import io.civicline.ops.queues.CallbackRoutes;
+import io.civicline.ops.voicemail.ExportRoutes;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ public final class AdminApi {
       CallRoutes calls,
       CallbackRoutes callbacks,
       MailboxRoutes voicemail,
+      ExportRoutes exports,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -78,6 +80,7 @@ public final class AdminApi {
         .handler(routes.auth());
     routes.tenants().mount(router);
     routes.voicemail().mount(router);
+    routes.exports().mount(router);
     routes
         .kinds()
         .tenantCollections()

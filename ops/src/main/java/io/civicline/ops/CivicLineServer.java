@@ -26,6 +26,7 @@ import io.civicline.ops.presence.PresenceService;
 import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
+import io.civicline.ops.voicemail.ExportRoutes;
 import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.civicline.ops.voicemail.VoicemailJobs;
@@ -39,6 +40,7 @@ import io.civicline.signaling.store.FlowStore;
 import io.civicline.signaling.store.NumberDirectory;
 import io.civicline.signaling.store.NumberRegistry;
 import io.civicline.signaling.twilio.TwilioChannel;
+import io.civicline.voicemail.export.MailboxExport;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.ingest.WavRecordingCheck;
@@ -166,6 +168,13 @@ public final class CivicLineServer {
                 mailboxPins,
                 new PinHasher(),
                 clock),
+            new ExportRoutes(
+                vertx,
+                access,
+                directory,
+                kinds,
+                voicemailMessages,
+                new MailboxExport(vertx, voicemailMessages, recordingFiles, clock)),
             kinds);
     List<Consumer<Router>> channels = new ArrayList<>();
     twilio.ifPresent(channel -> channels.add(channel::mount));

@@ -536,6 +536,10 @@ class OpenApiContractTest {
     check("GET", audio, admin.getWith(m1 + "/audio", "Range", "bytes=0-99"), 206);
     check("GET", audio, admin.getWith(m1 + "/audio", "Range", "bytes=999999-"), 416);
     check("GET", audio, admin.getWith(nothing + "/audio"), 404);
+    String export = tmb1 + "/export";
+    check("GET", export, lakesideAdmin.getWith(mb + "/staff-linh-nguyen/export"));
+    check("GET", export, admin.getWith(mb + "/staff-linh-nguyen/export?from=yesterday"), 400);
+    check("GET", export, admin.getWith(mb + "/department-nowhere/export"), 404);
     check("GET", audio, admin.getWith(msgs + "/" + damaged + "/audio"), 500);
     check("POST", tm1 + "/heard", admin.call("POST", m1 + "/heard", null, "\"9\""), 412);
     check("POST", tm1 + "/heard", admin.call("POST", m1 + "/heard", null, "v1"), 400);

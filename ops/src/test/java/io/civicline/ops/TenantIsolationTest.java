@@ -161,6 +161,7 @@ class TenantIsolationTest {
     routes.add(route("GET", BETA + "/queues/b-clerk/callbacks", null));
     routes.add(route("POST", BETA + "/queues/b-clerk/callbacks/next", new JsonObject()));
     routes.add(route("GET", BETA + "/mailboxes/waiting", null));
+    routes.add(route("GET", BETA + "/mailboxes/department-b-clerk/export", null));
     routes.addAll(voicemailRoutes(BETA, "department-b-clerk", BETA_MESSAGE));
     return routes.stream();
   }

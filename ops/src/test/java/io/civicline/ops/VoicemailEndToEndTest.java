@@ -13,6 +13,7 @@ import io.civicline.testkit.twilio.CallTranscript;
 import io.civicline.testkit.twilio.CallerScript;
 import io.civicline.testkit.twilio.TwilioSignature;
 import io.civicline.testkit.twilio.TwilioStandIn;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -113,6 +114,18 @@ class VoicemailEndToEndTest {
                 .json()
                 .getString("outcome"))
         .isEqualTo("voicemail");
+
+    // A records request: the export holds the audio and a manifest whose checksums verify.
+    Api.Bytes export = admin.getBytes("/api/v1/tenants/lakeside/mailboxes/department-clerk/export");
+    assertThat(export.status()).isEqualTo(200);
+    Map<String, byte[]> entries = unzip(export.body());
+    JsonObject manifest =
+        new JsonObject(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
+    JsonObject listed = manifest.getJsonArray("messages").getJsonObject(0);
+    byte[] audio = entries.get("audio/" + listed.getString("id") + ".wav");
+    assertThat(sha256(audio)).isEqualTo(listed.getString("sha256"));
+    assertThat(new String(entries.get("manifest.csv"), StandardCharsets.UTF_8))
+        .contains(listed.getString("sha256"));
   }
 
   @Test
@@ -164,6 +177,24 @@ class VoicemailEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(redis.command("EXISTS civicline:{t:lakeside}:vm:sources")).isEqualTo(":0");
+  }
+
+  private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (java.util.zip.ZipEntry entry = in.getNextEntry();
+          entry != null;
+          entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    return entries;
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private HttpResponse<String> signedPost(String url, Map<String, String> params) throws Exception {

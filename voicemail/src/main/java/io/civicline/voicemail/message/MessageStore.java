@@ -318,6 +318,22 @@ public final class MessageStore {
    */
   public Future<Void> audit(
       String tenant, VoicemailMessage message, Actor actor, String action, JsonObject details) {
+    return audit(tenant, "voicemail/" + message.id(), message.version(), actor, action, details);
+  }
+
+  /** Records an access to a whole mailbox (e.g. an export) that changes nothing. */
+  public Future<Void> auditMailbox(
+      String tenant, String mailbox, Actor actor, String action, JsonObject details) {
+    return audit(tenant, "mailboxes/" + mailbox.replace(':', '-'), 0, actor, action, details);
+  }
+
+  private Future<Void> audit(
+      String tenant,
+      String resource,
+      long version,
+      Actor actor,
+      String action,
+      JsonObject details) {
     Request add =
         Request.cmd(Command.XADD)
             .arg(DocumentStore.auditKey(tenant))
@@ -329,9 +345,9 @@ public final class MessageStore {
             .arg("action")
             .arg(action)
             .arg("resource")
-            .arg("voicemail/" + message.id())
+            .arg(resource)
             .arg("version")
-            .arg(message.version())
+            .arg(version)
             .arg("before")
             .arg("null")
             .arg("after")
