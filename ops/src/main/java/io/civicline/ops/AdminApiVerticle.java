@@ -26,7 +26,13 @@ public final class AdminApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx
-        .createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .createHttpServer(
+            new HttpServerOptions()
+                // HTTP/1.1 or TLS (behind a proxy); no cleartext HTTP/2 upgrade, which clients
+                // such as java.net.http attempt by default and which was seen to garble large
+                // compressed answers.
+                .setHttp2ClearTextEnabled(false)
+                .setCompressionSupported(true))
         .requestHandler(router)
         .listen(port, host)
         .onSuccess(listening -> server = listening);

@@ -15,7 +15,10 @@ import java.util.Optional;
 /** A small blocking HTTP client for API tests. */
 public final class Api {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final int port;
   private final String token;
 
