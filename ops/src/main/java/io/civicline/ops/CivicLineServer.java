@@ -37,12 +37,16 @@ import io.civicline.signaling.store.FlowStore;
 import io.civicline.signaling.store.NumberDirectory;
 import io.civicline.signaling.store.NumberRegistry;
 import io.civicline.signaling.twilio.TwilioChannel;
+import io.civicline.voicemail.access.PhoneMailboxAccess;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.ingest.WavRecordingCheck;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.notify.EmailNotifier;
 import io.civicline.voicemail.notify.NotificationWorker;
+import io.civicline.voicemail.pin.LockoutListener;
+import io.civicline.voicemail.pin.PinGuard;
+import io.civicline.voicemail.pin.PinHasher;
 import io.civicline.voicemail.store.FileRecordingStore;
 import io.civicline.voicemail.transcribe.Transcriber;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -126,6 +130,12 @@ public final class CivicLineServer {
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     VoicemailIngest voicemail =
         new VoicemailIngest(recordingFiles, voicemailMessages, new WavRecordingCheck());
+    PhoneMailboxAccess phoneAccess =
+        new PhoneMailboxAccess(
+            store,
+            new PinGuard(vertx, redis, new PinHasher(), LockoutListener.NONE),
+            voicemailMessages,
+            recordingFiles);
     TwilioChannel.Parts parts =
         new TwilioChannel.Parts(
             new NumberDirectory(numbers, store, redis),
@@ -133,7 +143,9 @@ public final class CivicLineServer {
             new CallSessions(redis),
             callRecords,
             new CallbackQueue(redis),
-            voicemail);
+            voicemail,
+            phoneAccess,
+            phoneAccess);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     AdminApi.Routes routes =
