@@ -40,6 +40,7 @@ import io.civicline.signaling.store.FlowStore;
 import io.civicline.signaling.store.NumberDirectory;
 import io.civicline.signaling.store.NumberRegistry;
 import io.civicline.signaling.twilio.TwilioChannel;
+import io.civicline.voicemail.access.PhoneMailboxAccess;
 import io.civicline.voicemail.export.MailboxExport;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
@@ -48,6 +49,8 @@ import io.civicline.voicemail.mailbox.MailboxPins;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.notify.EmailNotifier;
 import io.civicline.voicemail.notify.NotificationWorker;
+import io.civicline.voicemail.pin.LockoutListener;
+import io.civicline.voicemail.pin.PinGuard;
 import io.civicline.voicemail.pin.PinHasher;
 import io.civicline.voicemail.retention.RetentionSweeper;
 import io.civicline.voicemail.store.FileRecordingStore;
@@ -134,6 +137,12 @@ public final class CivicLineServer {
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     VoicemailIngest voicemail =
         new VoicemailIngest(recordingFiles, voicemailMessages, new WavRecordingCheck());
+    PhoneMailboxAccess phoneAccess =
+        new PhoneMailboxAccess(
+            mailboxPins,
+            new PinGuard(vertx, redis, new PinHasher(), LockoutListener.NONE),
+            voicemailMessages,
+            recordingFiles);
     TwilioChannel.Parts parts =
         new TwilioChannel.Parts(
             new NumberDirectory(numbers, store, redis),
@@ -141,7 +150,9 @@ public final class CivicLineServer {
             new CallSessions(redis),
             callRecords,
             new CallbackQueue(redis),
-            voicemail);
+            voicemail,
+            phoneAccess,
+            phoneAccess);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     AdminApi.Routes routes =

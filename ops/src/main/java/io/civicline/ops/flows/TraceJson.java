@@ -108,6 +108,15 @@ final class TraceJson {
               .put("queue", callback.queue())
               .put("number", callback.number())
               .put("language", callback.language());
+      case Action.OpenMailbox open ->
+          // Never the PIN.
+          new JsonObject().put("type", "open-mailbox").put("mailbox", open.mailbox());
+      case Action.UpdateMessage update ->
+          new JsonObject()
+              .put("type", "update-message")
+              .put("mailbox", update.mailbox())
+              .put("messageId", update.messageId())
+              .put("change", update.change().name().toLowerCase(java.util.Locale.ROOT));
       case Action.Hangup hangup -> new JsonObject().put("type", "hangup");
     };
   }

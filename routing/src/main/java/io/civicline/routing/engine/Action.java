@@ -63,6 +63,30 @@ public sealed interface Action {
   record RequestCallback(String queue, String number, Instant since, String language)
       implements Action {}
 
+  /**
+   * Check {@code pin} for {@code mailbox} ({@code department:<id>} or {@code staff:<id>}) and list
+   * its messages; the channel answers with {@link CallEvent.MailboxOpened}. The PIN is never part
+   * of the call's state, and {@link #toString()} does not show it.
+   */
+  record OpenMailbox(String mailbox, String pin) implements Action {
+    @Override
+    public String toString() {
+      return "OpenMailbox[mailbox=" + mailbox + ", pin=***]";
+    }
+  }
+
+  /**
+   * Change a message the caller heard in a mailbox they opened: save it (it becomes heard) or
+   * delete it. Fire and forget: the engine already told the caller what happens.
+   */
+  record UpdateMessage(String mailbox, String messageId, MessageChange change) implements Action {}
+
+  /** What a caller did with a voicemail message by phone. */
+  enum MessageChange {
+    SAVE,
+    DELETE
+  }
+
   /** End the call. */
   record Hangup() implements Action {}
 }

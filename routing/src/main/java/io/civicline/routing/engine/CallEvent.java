@@ -36,6 +36,44 @@ public sealed interface CallEvent {
   /** A voicemail recording finished. */
   record RecordingDone(String recordingId, int seconds) implements CallEvent {}
 
+  /**
+   * The answer to {@link Action.OpenMailbox}. {@code REFUSED} covers a wrong PIN, a mailbox without
+   * a PIN and a locked mailbox or number alike, so the caller cannot tell them apart.
+   *
+   * @param messages new messages first, then saved ones, each newest first; empty when refused
+   */
+  record MailboxOpened(MailboxResult result, java.util.List<MessageSummary> messages)
+      implements CallEvent {
+    public MailboxOpened {
+      messages = java.util.List.copyOf(messages);
+    }
+
+    public static MailboxOpened refused() {
+      return new MailboxOpened(MailboxResult.REFUSED, java.util.List.of());
+    }
+  }
+
+  /**
+   * One message as a caller hears it by phone.
+   *
+   * @param audioUrl where the channel can play it from
+   * @param isNew whether nobody heard it yet
+   * @param kept whether it is on legal hold (or its mailbox is), so it cannot be deleted
+   */
+  record MessageSummary(
+      String id,
+      java.time.Instant receivedAt,
+      String from,
+      int seconds,
+      String audioUrl,
+      boolean isNew,
+      boolean kept) {}
+
+  enum MailboxResult {
+    ACCEPTED,
+    REFUSED
+  }
+
   /** The caller hung up. */
   record Hangup() implements CallEvent {}
 

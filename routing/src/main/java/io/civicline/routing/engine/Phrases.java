@@ -38,7 +38,51 @@ public enum Phrases {
   VOICEMAIL_SAVED(
       "Thank you, your message has been saved. Goodbye.",
       "Gracias, su mensaje ha sido guardado. Adiós.",
-      "Merci, votre message a été enregistré. Au revoir.");
+      "Merci, votre message a été enregistré. Au revoir."),
+  MAILBOX_NUMBER(
+      "Please enter your mailbox number, then press pound.",
+      "Por favor marque el número de su buzón y luego oprima la tecla de numeral.",
+      "Veuillez composer le numéro de votre boîte vocale, puis appuyez sur dièse."),
+  MAILBOX_PIN(
+      "Please enter your PIN, then press pound.",
+      "Por favor marque su PIN y luego oprima la tecla de numeral.",
+      "Veuillez composer votre code, puis appuyez sur dièse."),
+  MAILBOX_REFUSED(
+      "That mailbox and PIN do not match.",
+      "Ese buzón y ese PIN no coinciden.",
+      "Cette boîte vocale et ce code ne correspondent pas."),
+  GOODBYE("Goodbye.", "Adiós.", "Au revoir."),
+  NO_MESSAGES(
+      "You have no messages. Goodbye.",
+      "No tiene mensajes. Adiós.",
+      "Vous n'avez aucun message. Au revoir."),
+  ONE_NEW_MESSAGE(
+      "You have 1 new message.", "Tiene 1 mensaje nuevo.", "Vous avez 1 nouveau message."),
+  NEW_MESSAGES(
+      "You have %d new messages.", "Tiene %d mensajes nuevos.", "Vous avez %d nouveaux messages."),
+  ONE_SAVED_MESSAGE(
+      "You have 1 saved message.", "Tiene 1 mensaje guardado.", "Vous avez 1 message enregistré."),
+  SAVED_MESSAGES(
+      "You have %d saved messages.",
+      "Tiene %d mensajes guardados.", "Vous avez %d messages enregistrés."),
+  MESSAGE_FROM(
+      "Message received %s, from %s.",
+      "Mensaje recibido el %s, del número %s.", "Message reçu le %s, du numéro %s."),
+  UNKNOWN_NUMBER("an unknown number", "desconocido", "inconnu"),
+  MESSAGE_MENU(
+      "To save this message, press 1. To delete it, press 7. To skip it, press pound.",
+      "Para guardar este mensaje, oprima 1. Para borrarlo, oprima 7. Para pasar al siguiente,"
+          + " oprima la tecla de numeral.",
+      "Pour enregistrer ce message, appuyez sur 1. Pour le supprimer, appuyez sur 7. Pour"
+          + " passer au suivant, appuyez sur dièse."),
+  MESSAGE_SAVED("Message saved.", "Mensaje guardado.", "Message enregistré."),
+  MESSAGE_DELETED("Message deleted.", "Mensaje borrado.", "Message supprimé."),
+  MESSAGE_KEPT(
+      "That message is kept and cannot be deleted now.",
+      "Ese mensaje está retenido y no se puede borrar ahora.",
+      "Ce message est conservé et ne peut pas être supprimé pour le moment."),
+  NO_MORE_MESSAGES(
+      "No more messages. Goodbye.", "No hay más mensajes. Adiós.", "Plus de messages. Au revoir.");
 
   private final Map<String, String> texts;
 

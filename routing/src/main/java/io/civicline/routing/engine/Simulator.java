@@ -35,10 +35,13 @@ public final class Simulator {
 
     record Hangup() implements Input {}
 
+    /** How a mailbox the caller tries to open answers: with the right PIN or not. */
+    record Opens(boolean accepted) implements Input {}
+
     /**
      * Reads the short forms admins type: {@code 1}, {@code 12#}, {@code say:clerk}, {@code
      * silence}, {@code answer}, {@code answer:<staff>}, {@code no-answer}, {@code busy}, {@code
-     * wait:<seconds>}, {@code hangup}.
+     * wait:<seconds>}, {@code hangup}, {@code open:accepted}, {@code open:refused}.
      */
     static Input parse(String text, String pointer) {
       String t = text.strip();
@@ -60,13 +63,16 @@ public final class Simulator {
         case "no-answer" -> new NoAnswer(CallEvent.DialStatus.NO_ANSWER);
         case "busy" -> new NoAnswer(CallEvent.DialStatus.BUSY);
         case "hangup" -> new Hangup();
+        case "open:accepted" -> new Opens(true);
+        case "open:refused" -> new Opens(false);
         default ->
             throw new InvalidInputException(
                 pointer,
                 "'"
                     + text
                     + "' is not an input: use keys (1, 12#), say:<words>, silence, answer,"
-                    + " answer:<staff>, no-answer, busy, wait:<seconds> or hangup");
+                    + " answer:<staff>, no-answer, busy, wait:<seconds>, hangup, open:accepted or"
+                    + " open:refused");
       };
     }
   }
@@ -157,6 +163,9 @@ public final class Simulator {
     if (has(actions, Action.Dial.class)) {
       return Optional.of(dialReply(inputs, actions, queueWait));
     }
+    if (has(actions, Action.OpenMailbox.class)) {
+      return Optional.of(openReply(inputs, step.state(), queueWait));
+    }
     if (inQueue) {
       return Optional.of(queueReply(inputs, queueWait));
     }
@@ -202,6 +211,32 @@ public final class Simulator {
     }
     return new Reply(
         CallEvent.DialEnded.notAnswered(CallEvent.DialStatus.NO_ANSWER), "no-answer", queueWait);
+  }
+
+  /**
+   * A mailbox opens only on {@code open:accepted}, then holds one sample new message received an
+   * hour before the call; anything else (or nothing) is a refusal.
+   */
+  private static Reply openReply(Deque<Input> inputs, CallState state, int queueWait) {
+    if (inputs.peek() instanceof Input.Opens opens) {
+      inputs.pop();
+      if (opens.accepted()) {
+        CallEvent.MessageSummary sample =
+            new CallEvent.MessageSummary(
+                "simulated",
+                state.startedAt().minusSeconds(3600),
+                "+15555550100",
+                20,
+                "simulated:message",
+                true,
+                false);
+        return new Reply(
+            new CallEvent.MailboxOpened(CallEvent.MailboxResult.ACCEPTED, List.of(sample)),
+            "the mailbox opens",
+            queueWait);
+      }
+    }
+    return new Reply(CallEvent.MailboxOpened.refused(), "the mailbox refuses the PIN", queueWait);
   }
 
   private static Reply queueReply(Deque<Input> inputs, int queueWait) {

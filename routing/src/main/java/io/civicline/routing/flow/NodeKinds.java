@@ -13,6 +13,7 @@ import io.civicline.routing.flow.nodes.SayNode;
 import io.civicline.routing.flow.nodes.ScheduleNode;
 import io.civicline.routing.flow.nodes.SmsNode;
 import io.civicline.routing.flow.nodes.SubflowNode;
+import io.civicline.routing.flow.nodes.VoicemailAccessNode;
 import io.civicline.routing.flow.nodes.VoicemailNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class NodeKinds {
     READERS.put(RingNode.KIND, RingNode::read);
     READERS.put(QueueNode.KIND, QueueNode::read);
     READERS.put(VoicemailNode.KIND, VoicemailNode::read);
+    READERS.put(VoicemailAccessNode.KIND, VoicemailAccessNode::read);
     READERS.put(ForwardNode.KIND, ForwardNode::read);
     READERS.put(ConditionNode.KIND, ConditionNode::read);
     READERS.put(SmsNode.KIND, SmsNode::read);

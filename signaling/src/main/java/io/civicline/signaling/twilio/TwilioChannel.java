@@ -1,5 +1,7 @@
 package io.civicline.signaling.twilio;
 
+import io.civicline.core.ports.MailboxAccess;
+import io.civicline.core.ports.MessageAudio;
 import io.civicline.core.ports.RecordingSink;
 import io.civicline.signaling.context.CallContextLoader;
 import io.civicline.signaling.store.CallRecords;
@@ -27,18 +29,23 @@ public final class TwilioChannel {
       CallSessions sessions,
       CallRecords records,
       CallbackQueue callbackQueue,
-      RecordingSink recordings) {}
+      RecordingSink recordings,
+      MailboxAccess mailboxes,
+      MessageAudio messageAudio) {}
 
   public static TwilioChannel create(
       Vertx vertx, TwilioSettings settings, Parts parts, Clock clock) {
     TwilioRest rest = new TwilioRest(vertx, settings);
     StepCommitter committer = new StepCommitter(parts.sessions(), parts.records(), rest, clock);
+    MessageAudioUrls audioUrls =
+        new MessageAudioUrls(settings.publicBaseUrl(), settings.authToken().reveal());
     VoiceCalls calls =
         new VoiceCalls(
             parts.numbers(),
             parts.contexts(),
             parts.sessions(),
             committer,
+            new MailboxCalls(parts.mailboxes(), audioUrls, clock),
             rest,
             clock,
             settings.publicBaseUrl());
@@ -46,7 +53,15 @@ public final class TwilioChannel {
         new CallbackCalls(
             parts.callbackQueue(), rest, parts.contexts(), clock, settings.publicBaseUrl());
     return new TwilioChannel(
-        new VoiceWebhooks(settings, calls, callbacks, parts.recordings(), rest, clock), callbacks);
+        new VoiceWebhooks(
+            settings,
+            calls,
+            callbacks,
+            parts.recordings(),
+            new MessageAudioRoute(audioUrls, parts.messageAudio(), clock),
+            rest,
+            clock),
+        callbacks);
   }
 
   /** Mounts the webhooks under {@code /twilio/voice}. */

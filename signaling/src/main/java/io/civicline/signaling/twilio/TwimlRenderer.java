@@ -78,6 +78,12 @@ final class TwimlRenderer {
       case Action.RequestCallback callback -> {
         return false;
       }
+      case Action.OpenMailbox open -> {
+        return false;
+      }
+      case Action.UpdateMessage update -> {
+        return false;
+      }
     }
     return true;
   }

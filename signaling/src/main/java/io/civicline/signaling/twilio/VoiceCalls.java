@@ -29,6 +29,7 @@ public final class VoiceCalls {
   private final CallContextLoader contexts;
   private final CallSessions sessions;
   private final StepCommitter committer;
+  private final MailboxCalls mailboxes;
   private final TwilioRest rest;
   private final Clock clock;
   private final String publicBase;
@@ -38,6 +39,7 @@ public final class VoiceCalls {
       CallContextLoader contexts,
       CallSessions sessions,
       StepCommitter committer,
+      MailboxCalls mailboxes,
       TwilioRest rest,
       Clock clock,
       String publicBase) {
@@ -45,6 +47,7 @@ public final class VoiceCalls {
     this.contexts = contexts;
     this.sessions = sessions;
     this.committer = committer;
+    this.mailboxes = mailboxes;
     this.rest = rest;
     this.clock = clock;
     this.publicBase = publicBase;
@@ -144,14 +147,29 @@ public final class VoiceCalls {
                               Optional.of(TwimlRenderer.apology(CANNOT_CONTINUE)));
                         }
                         Step step = FlowEngine.step(context.get(), session.state(), event, now);
-                        return committer.commit(
-                            urls.tenant(),
-                            urls,
-                            session.seq(),
-                            step,
-                            session.meta(),
-                            replyKey,
-                            TwilioEvents.waiting(kind));
+                        return mailboxes
+                            .resolve(urls.tenant(), context.get(), step)
+                            .compose(
+                                resolved ->
+                                    committer
+                                        .commit(
+                                            urls.tenant(),
+                                            urls,
+                                            session.seq(),
+                                            resolved,
+                                            session.meta(),
+                                            replyKey,
+                                            TwilioEvents.waiting(kind))
+                                        .compose(
+                                            reply ->
+                                                reply.isEmpty()
+                                                    ? Future.succeededFuture(reply)
+                                                    : mailboxes
+                                                        .apply(
+                                                            urls.tenant(),
+                                                            resolved.state(),
+                                                            resolved.actions())
+                                                        .map(reply)));
                       });
             })
         .compose(

@@ -22,6 +22,7 @@ public final class VoiceWebhooks {
   private final VoiceCalls calls;
   private final CallbackCalls callbacks;
   private final RecordingSink recordings;
+  private final MessageAudioRoute messageAudio;
   private final TwilioRest rest;
   private final Clock clock;
 
@@ -30,6 +31,7 @@ public final class VoiceWebhooks {
       VoiceCalls calls,
       CallbackCalls callbacks,
       RecordingSink recordings,
+      MessageAudioRoute messageAudio,
       TwilioRest rest,
       Clock clock) {
     this.rest = rest;
@@ -37,11 +39,15 @@ public final class VoiceWebhooks {
     this.calls = calls;
     this.callbacks = callbacks;
     this.recordings = recordings;
+    this.messageAudio = messageAudio;
     this.clock = clock;
   }
 
   public void mount(Router router) {
     String base = CallUrls.PREFIX;
+    // Fetched by Twilio with a plain GET and no Twilio signature: the URL is signed instead, so
+    // this route comes before the signature check and does its own.
+    router.get(MessageAudioUrls.route()).handler(messageAudio);
     router
         .route(base + "/*")
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
