@@ -27,6 +27,7 @@ import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
 import io.civicline.ops.voicemail.ExportRoutes;
+import io.civicline.ops.voicemail.LockoutAlerts;
 import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.civicline.ops.voicemail.VoicemailJobs;
@@ -124,6 +125,7 @@ public final class CivicLineServer {
     NumberRegistry numbers = new NumberRegistry(redis, clock);
     MessageStore voicemailMessages = new MessageStore(redis, clock);
     MailboxPins mailboxPins = new MailboxPins(redis);
+    Optional<EmailNotifier> mailer = config.smtp().map(smtp -> new EmailNotifier(vertx, smtp));
     Kinds kinds = new Kinds(clock, numbers, holidays, store, voicemailMessages, mailboxPins);
     DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
     TenantAccess access = new TenantAccess(store);
@@ -140,7 +142,13 @@ public final class CivicLineServer {
     PhoneMailboxAccess phoneAccess =
         new PhoneMailboxAccess(
             mailboxPins,
-            new PinGuard(vertx, redis, new PinHasher(), LockoutListener.NONE),
+            new PinGuard(
+                vertx,
+                redis,
+                new PinHasher(),
+                mailer
+                    .<LockoutListener>map(m -> new LockoutAlerts(store, m))
+                    .orElse(LockoutListener.NONE)),
             voicemailMessages,
             recordingFiles);
     TwilioChannel.Parts parts =
@@ -210,7 +218,7 @@ public final class CivicLineServer {
                         voicemailMessages,
                         recordingFiles,
                         Transcriber.NONE,
-                        new EmailNotifier(vertx, smtp),
+                        mailer.orElseThrow(),
                         new VoicemailNotices(store, linkBase),
                         "node-" + java.util.UUID.randomUUID()));
     VoicemailJobs voicemailJobs =

@@ -81,6 +81,33 @@ public final class EmailNotifier implements Notifier {
                     to.size()));
   }
 
+  /**
+   * A short alert in plain words (e.g. a PIN lockout) to the given people; fails the future on SMTP
+   * errors like {@link #notify}.
+   */
+  public Future<Void> alert(String subject, String text, List<String> recipients) {
+    List<InternetAddress> to;
+    try {
+      to = addresses(recipients);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    String html =
+        "<p>"
+            + text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\n", "<br>")
+            + "</p>";
+    NoticeEmail email = new NoticeEmail(subject.replaceAll("[\r\n]+", " "), text, html);
+    return vertx.executeBlocking(
+        () -> {
+          send(email, to);
+          return null;
+        },
+        false);
+  }
+
   private void send(NoticeEmail email, List<InternetAddress> to) throws MessagingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(from);
