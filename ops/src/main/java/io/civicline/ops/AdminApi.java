@@ -15,6 +15,7 @@ import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Problems;
 import io.civicline.ops.presence.PresenceRoutes;
 import io.civicline.ops.queues.CallbackRoutes;
+import io.civicline.ops.voicemail.GreetingRoutes;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ public final class AdminApi {
       CallRoutes calls,
       CallbackRoutes callbacks,
       MailboxRoutes voicemail,
+      GreetingRoutes greetings,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -72,12 +74,16 @@ public final class AdminApi {
         .get("/api/v1/openapi.json")
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
+    // Greeting uploads read their body with their own, larger limit; the API-wide handler below
+    // then leaves it alone.
+    routes.greetings().mountBodyLimit(router);
     router
         .route("/api/v1/*")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
         .handler(routes.auth());
     routes.tenants().mount(router);
     routes.voicemail().mount(router);
+    routes.greetings().mount(router);
     routes
         .kinds()
         .tenantCollections()

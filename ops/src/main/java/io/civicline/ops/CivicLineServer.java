@@ -26,6 +26,7 @@ import io.civicline.ops.presence.PresenceService;
 import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
+import io.civicline.ops.voicemail.GreetingRoutes;
 import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.civicline.ops.voicemail.VoicemailJobs;
@@ -49,6 +50,7 @@ import io.civicline.voicemail.notify.NotificationWorker;
 import io.civicline.voicemail.pin.PinHasher;
 import io.civicline.voicemail.retention.RetentionSweeper;
 import io.civicline.voicemail.store.FileRecordingStore;
+import io.civicline.voicemail.store.GreetingRecordings;
 import io.civicline.voicemail.transcribe.Transcriber;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -119,7 +121,13 @@ public final class CivicLineServer {
     NumberRegistry numbers = new NumberRegistry(redis, clock);
     MessageStore voicemailMessages = new MessageStore(redis, clock);
     MailboxPins mailboxPins = new MailboxPins(redis);
-    Kinds kinds = new Kinds(clock, numbers, holidays, store, voicemailMessages, mailboxPins);
+    // Greetings have a store of their own, so message reconciliation and sweeps never see them;
+    // '_greetings' can never be a tenant's directory (tenant ids are slugs).
+    GreetingRecordings greetingFiles =
+        new GreetingRecordings(
+            new FileRecordingStore(vertx, config.recordingsDir().resolve("_greetings")));
+    Kinds kinds =
+        new Kinds(clock, numbers, holidays, store, voicemailMessages, mailboxPins, greetingFiles);
     DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
     TenantAccess access = new TenantAccess(store);
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
@@ -166,6 +174,7 @@ public final class CivicLineServer {
                 mailboxPins,
                 new PinHasher(),
                 clock),
+            new GreetingRoutes(vertx, access, directory, kinds, greetingFiles, clock),
             kinds);
     List<Consumer<Router>> channels = new ArrayList<>();
     twilio.ifPresent(channel -> channels.add(channel::mount));
