@@ -16,6 +16,7 @@ import io.civicline.ops.http.Problems;
 import io.civicline.ops.presence.PresenceRoutes;
 import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.voicemail.ExportRoutes;
+import io.civicline.ops.voicemail.GreetingRoutes;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -47,6 +48,7 @@ public final class AdminApi {
       CallbackRoutes callbacks,
       MailboxRoutes voicemail,
       ExportRoutes exports,
+      GreetingRoutes greetings,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -74,6 +76,9 @@ public final class AdminApi {
         .get("/api/v1/openapi.json")
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
+    // Greeting uploads read their body with their own, larger limit; the API-wide handler below
+    // then leaves it alone.
+    routes.greetings().mountBodyLimit(router);
     router
         .route("/api/v1/*")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
@@ -81,6 +86,7 @@ public final class AdminApi {
     routes.tenants().mount(router);
     routes.voicemail().mount(router);
     routes.exports().mount(router);
+    routes.greetings().mount(router);
     routes
         .kinds()
         .tenantCollections()

@@ -27,6 +27,7 @@ import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
 import io.civicline.ops.voicemail.ExportRoutes;
+import io.civicline.ops.voicemail.GreetingRoutes;
 import io.civicline.ops.voicemail.LockoutAlerts;
 import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.MailboxRoutes;
@@ -55,6 +56,7 @@ import io.civicline.voicemail.pin.PinGuard;
 import io.civicline.voicemail.pin.PinHasher;
 import io.civicline.voicemail.retention.RetentionSweeper;
 import io.civicline.voicemail.store.FileRecordingStore;
+import io.civicline.voicemail.store.GreetingRecordings;
 import io.civicline.voicemail.transcribe.Transcriber;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -126,7 +128,13 @@ public final class CivicLineServer {
     MessageStore voicemailMessages = new MessageStore(redis, clock);
     MailboxPins mailboxPins = new MailboxPins(redis);
     Optional<EmailNotifier> mailer = config.smtp().map(smtp -> new EmailNotifier(vertx, smtp));
-    Kinds kinds = new Kinds(clock, numbers, holidays, store, voicemailMessages, mailboxPins);
+    // Greetings have a store of their own, so message reconciliation and sweeps never see them;
+    // '_greetings' can never be a tenant's directory (tenant ids are slugs).
+    GreetingRecordings greetingFiles =
+        new GreetingRecordings(
+            new FileRecordingStore(vertx, config.recordingsDir().resolve("_greetings")));
+    Kinds kinds =
+        new Kinds(clock, numbers, holidays, store, voicemailMessages, mailboxPins, greetingFiles);
     DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
     TenantAccess access = new TenantAccess(store);
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
@@ -194,6 +202,7 @@ public final class CivicLineServer {
                 kinds,
                 voicemailMessages,
                 new MailboxExport(vertx, voicemailMessages, recordingFiles, clock)),
+            new GreetingRoutes(vertx, access, directory, kinds, greetingFiles, clock),
             kinds);
     List<Consumer<Router>> channels = new ArrayList<>();
     twilio.ifPresent(channel -> channels.add(channel::mount));

@@ -3,6 +3,7 @@ package io.civicline.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.ops.support.Api;
+import io.civicline.ops.support.Greetings;
 import io.civicline.ops.support.RunningServer;
 import io.civicline.ops.support.Towns;
 import io.civicline.ops.support.Voicemails;
@@ -77,6 +78,12 @@ class TenantIsolationTest {
         platform.put(
             base + "/mailboxes/department-" + prefix + "clerk/pin",
             new JsonObject().put("pin", "492817"),
+            null));
+    expect200(
+        platform.putBytes(
+            base + "/mailboxes/department-" + prefix + "clerk/greetings/en",
+            Greetings.small(),
+            "audio/wav",
             null));
     expect201(platform.post(base + "/flows", flow(prefix + "line")));
     expect200(
@@ -193,6 +200,9 @@ class TenantIsolationTest {
     List<Object[]> routes = new ArrayList<>();
     routes.add(route("PUT", one + "/pin", new JsonObject().put("pin", "583920")));
     routes.add(route("GET", one + "/messages", null));
+    routes.add(route("PUT", one + "/greetings/en", new JsonObject()));
+    routes.add(route("GET", one + "/greetings/en", null));
+    routes.add(route("DELETE", one + "/greetings/en", null));
     routes.addAll(messageRoutes(base, mailbox, message));
     return routes;
   }

@@ -16,6 +16,7 @@ import io.civicline.signaling.store.NumberRegistry;
 import io.civicline.voicemail.mailbox.Mailbox;
 import io.civicline.voicemail.mailbox.MailboxPins;
 import io.civicline.voicemail.message.MessageStore;
+import io.civicline.voicemail.store.GreetingRecordings;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,10 +44,15 @@ public final class Kinds {
       HolidayService holidays,
       DocumentStore store,
       MessageStore messages,
-      MailboxPins pins) {
+      MailboxPins pins,
+      GreetingRecordings greetings) {
     mailboxes =
         new Kind<>(
-            Mailbox.COLLECTION, "mailbox", "mbx", Mailbox::parse, mailboxHooks(messages, pins));
+            Mailbox.COLLECTION,
+            "mailbox",
+            "mbx",
+            Mailbox::parse,
+            mailboxHooks(messages, pins, greetings));
     staff =
         new Kind<>(
             StaffMember.COLLECTION, "staff member", "stf", StaffMember::parse, staffHooks(store));
@@ -138,9 +144,10 @@ public final class Kinds {
   /**
    * A mailbox keeps its PIN state across replaces; its legal hold is mirrored to the message store
    * (set before the write, so a failure errs towards holding; lifted only after it); a held mailbox
-   * cannot be deleted; a deleted mailbox's PIN goes with it.
+   * cannot be deleted; a deleted mailbox's PIN and greeting recordings go with it.
    */
-  private static Kind.Hooks<Mailbox> mailboxHooks(MessageStore messages, MailboxPins pins) {
+  private static Kind.Hooks<Mailbox> mailboxHooks(
+      MessageStore messages, MailboxPins pins, GreetingRecordings greetings) {
     return new Kind.Hooks<>() {
       @Override
       public Mailbox merge(Mailbox parsed, Optional<Mailbox> previous) {
@@ -174,7 +181,21 @@ public final class Kinds {
 
       @Override
       public Future<Void> afterDelete(Scope scope, Mailbox deleted) {
-        return pins.clear(scope.id(), deleted.address());
+        Future<Void> chain = pins.clear(scope.id(), deleted.address());
+        for (var greeting : deleted.audioGreetings().entrySet()) {
+          // Best effort: the settings are gone, a file left behind is only unused.
+          chain =
+              chain.compose(
+                  v ->
+                      greetings
+                          .delete(
+                              scope.id(),
+                              deleted.id(),
+                              greeting.getKey(),
+                              greeting.getValue().sha256())
+                          .otherwise((Void) null));
+        }
+        return chain;
       }
     };
   }

@@ -128,6 +128,18 @@ public final class Api {
     return send(request);
   }
 
+  /** A PUT of raw bytes (an audio upload) with the given Content-Type (none when null). */
+  public Response putBytes(String path, byte[] body, String contentType, String ifMatch) {
+    HttpRequest.Builder request = request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request);
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE());
   }

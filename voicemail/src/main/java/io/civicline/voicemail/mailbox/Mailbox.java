@@ -2,7 +2,9 @@ package io.civicline.voicemail.mailbox;
 
 import io.civicline.core.directory.DirectoryObject;
 import io.civicline.core.store.Ref;
+import io.civicline.core.validation.FieldErrors;
 import io.civicline.core.validation.Formats;
+import io.civicline.core.validation.InvalidInputException;
 import io.civicline.core.validation.ObjectReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +24,13 @@ import java.util.Optional;
  * apart, hashed, and never part of this object): clients may send them back unchanged, and they are
  * ignored.
  *
+ * <p>A language's greeting is text to speak, an uploaded recording, or both (the recording plays;
+ * the text is what remains when the recording is removed). Recordings are {@linkplain
+ * #audioGreetings kept by the server} like the PIN state: set only by uploading one, kept across
+ * replaces, and a client may send back only what is stored.
+ *
  * @param greetings text-to-speech greeting per language
+ * @param audioGreetings the uploaded greeting recording per language (server-kept)
  * @param notifyList ({@code notify} on the wire) staff ids and email addresses told of new messages
  * @param legalHold while true, no message of the mailbox may be deleted
  */
@@ -35,7 +43,8 @@ public record Mailbox(
     Optional<Retention> retention,
     boolean legalHold,
     boolean pinSet,
-    Optional<Instant> pinChangedAt)
+    Optional<Instant> pinChangedAt,
+    Map<String, AudioGreeting> audioGreetings)
     implements DirectoryObject {
 
   public static final String COLLECTION = "mailboxes";
@@ -52,6 +61,51 @@ public record Mailbox(
       return new JsonObject()
           .put("keepDaysAfterHandled", keepDaysAfterHandled)
           .put("keepDaysAfterReceived", keepDaysAfterReceived);
+    }
+  }
+
+  /**
+   * An uploaded greeting recording, stored as 8 kHz mono μ-law WAV.
+   *
+   * @param sha256 the checksum of the stored WAV, which also names it in the store
+   * @param seconds its length, to the millisecond
+   */
+  public record AudioGreeting(String sha256, double seconds, Instant uploadedAt) {
+    private static final java.util.regex.Pattern SHA256 =
+        java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put("sha256", sha256)
+          .put("seconds", seconds)
+          .put("uploadedAt", uploadedAt.toString());
+    }
+
+    static AudioGreeting parse(ObjectReader in) {
+      String sha = in.string("sha256", true, 64);
+      if (sha != null && !SHA256.matcher(sha).matches()) {
+        in.errors().add(in.pointerOf("sha256"), "must be 64 lowercase hexadecimal digits");
+        sha = null;
+      }
+      Double seconds = null;
+      if (in.has("seconds")) {
+        Object value = in.json().getValue("seconds");
+        if (value instanceof Number number && number.doubleValue() > 0) {
+          seconds = number.doubleValue();
+        } else {
+          in.errors().add(in.pointerOf("seconds"), "must be a positive number");
+        }
+      } else {
+        in.errors().add(in.pointerOf("seconds"), "is required");
+      }
+      Instant at = instant(in, "uploadedAt");
+      if (at == null && !in.has("uploadedAt")) {
+        in.errors().add(in.pointerOf("uploadedAt"), "is required");
+      }
+      in.rejectUnknownFields();
+      return sha == null || seconds == null || at == null
+          ? null
+          : new AudioGreeting(sha, seconds, at);
     }
   }
 
@@ -76,6 +130,31 @@ public record Mailbox(
   public Mailbox {
     greetings = Map.copyOf(greetings);
     notifyList = List.copyOf(notifyList);
+    audioGreetings = Map.copyOf(audioGreetings);
+  }
+
+  /** Settings without greeting recordings. */
+  public Mailbox(
+      String id,
+      String name,
+      Map<String, String> greetings,
+      int maxMessageSeconds,
+      List<String> notifyList,
+      Optional<Retention> retention,
+      boolean legalHold,
+      boolean pinSet,
+      Optional<Instant> pinChangedAt) {
+    this(
+        id,
+        name,
+        greetings,
+        maxMessageSeconds,
+        notifyList,
+        retention,
+        legalHold,
+        pinSet,
+        pinChangedAt,
+        Map.of());
   }
 
   /** The owner a mailbox id names, if it is well formed. */
@@ -116,7 +195,9 @@ public record Mailbox(
                   + " 'department-clerk'");
     }
     String name = in.string("name", true, 120);
-    Map<String, String> greetings = greetings(in);
+    Map<String, String> greetings = new LinkedHashMap<>();
+    Map<String, AudioGreeting> audio = new LinkedHashMap<>();
+    greetings(in, greetings, audio);
     Integer max = in.integer("maxMessageSeconds", false, 10, 600);
     List<String> notify = in.strings("notify", false, 20, Mailbox::checkNotify);
     Retention retention = retention(in);
@@ -138,7 +219,8 @@ public record Mailbox(
         Optional.ofNullable(retention),
         hold != null && hold,
         pinSet != null && pinSet,
-        Optional.ofNullable(pinChangedAt));
+        Optional.ofNullable(pinChangedAt),
+        audio);
   }
 
   private static Instant instant(ObjectReader in, String field) {
@@ -154,15 +236,15 @@ public record Mailbox(
     }
   }
 
-  private static Map<String, String> greetings(ObjectReader in) {
+  private static void greetings(
+      ObjectReader in, Map<String, String> texts, Map<String, AudioGreeting> audio) {
     ObjectReader greetings = in.object("greetings", false);
-    Map<String, String> texts = new LinkedHashMap<>();
     if (greetings == null) {
-      return texts;
+      return;
     }
     if (greetings.fieldNames().size() > 10) {
       in.errors().add(in.pointerOf("greetings"), "must have at most 10 languages");
-      return texts;
+      return;
     }
     for (String language : List.copyOf(greetings.fieldNames())) {
       String problem = Formats.language(language);
@@ -174,13 +256,20 @@ public record Mailbox(
       if (greeting == null) {
         continue;
       }
-      String text = greeting.string("text", true, 1000);
+      boolean hasAudio = greeting.has("audio");
+      String text = greeting.string("text", !hasAudio, 1000);
+      ObjectReader recording = greeting.object("audio", false);
       greeting.rejectUnknownFields();
       if (text != null) {
         texts.put(language, text);
       }
+      if (recording != null) {
+        AudioGreeting parsed = AudioGreeting.parse(recording);
+        if (parsed != null) {
+          audio.put(language, parsed);
+        }
+      }
     }
-    return texts;
   }
 
   private static Retention retention(ObjectReader in) {
@@ -215,11 +304,17 @@ public record Mailbox(
         retention,
         legalHold,
         true,
-        Optional.of(at));
+        Optional.of(at),
+        audioGreetings);
   }
 
-  /** These settings without a PIN: what a new mailbox has, whatever its creator sent. */
+  /**
+   * These settings without a PIN: what a new mailbox has, whatever its creator sent.
+   *
+   * @throws InvalidInputException if they carry a greeting recording, which only an upload sets
+   */
   public Mailbox withoutPin() {
+    checkAudioKept(Map.of());
     return new Mailbox(
         id,
         name,
@@ -229,11 +324,18 @@ public record Mailbox(
         retention,
         legalHold,
         false,
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 
-  /** These settings with the server-kept fields of {@code stored}. */
+  /**
+   * These settings with the server-kept fields of {@code stored}: its PIN state and its greeting
+   * recordings (a language whose greeting is left out keeps its recording).
+   *
+   * @throws InvalidInputException if they carry a greeting recording {@code stored} does not have
+   */
   public Mailbox keeping(Mailbox stored) {
+    checkAudioKept(stored.audioGreetings);
     return new Mailbox(
         id,
         name,
@@ -243,13 +345,75 @@ public record Mailbox(
         retention,
         legalHold,
         stored.pinSet,
-        stored.pinChangedAt);
+        stored.pinChangedAt,
+        stored.audioGreetings);
+  }
+
+  /** A client may send a greeting recording back as stored, never set or change one. */
+  private void checkAudioKept(Map<String, AudioGreeting> stored) {
+    FieldErrors errors = new FieldErrors();
+    audioGreetings.forEach(
+        (language, audio) -> {
+          if (!audio.equals(stored.get(language))) {
+            errors.add(
+                "#/greetings/" + language + "/audio",
+                "is set by the server: upload the recording to PUT"
+                    + " .../mailboxes/"
+                    + id
+                    + "/greetings/"
+                    + language
+                    + " (send back only what the server shows)");
+          }
+        });
+    errors.throwIfAny();
+  }
+
+  /** The same settings with {@code audio} as the recorded greeting in {@code language}. */
+  public Mailbox withAudioGreeting(String language, AudioGreeting audio) {
+    Map<String, AudioGreeting> next = new LinkedHashMap<>(audioGreetings);
+    next.put(language, audio);
+    return withAudio(next);
+  }
+
+  /** The same settings without a recorded greeting in {@code language}. */
+  public Mailbox withoutAudioGreeting(String language) {
+    Map<String, AudioGreeting> next = new LinkedHashMap<>(audioGreetings);
+    next.remove(language);
+    return withAudio(next);
+  }
+
+  private Mailbox withAudio(Map<String, AudioGreeting> audio) {
+    return new Mailbox(
+        id,
+        name,
+        greetings,
+        maxMessageSeconds,
+        notifyList,
+        retention,
+        legalHold,
+        pinSet,
+        pinChangedAt,
+        audio);
   }
 
   @Override
   public JsonObject toJson() {
     JsonObject texts = new JsonObject();
-    greetings.forEach((language, text) -> texts.put(language, new JsonObject().put("text", text)));
+    new java.util.TreeSet<>(
+            java.util.stream.Stream.concat(
+                    greetings.keySet().stream(), audioGreetings.keySet().stream())
+                .toList())
+        .forEach(
+            language -> {
+              JsonObject greeting = new JsonObject();
+              if (greetings.containsKey(language)) {
+                greeting.put("text", greetings.get(language));
+              }
+              if (audioGreetings.containsKey(language)) {
+                greeting.put("audio", audioGreetings.get(language).toJson());
+              }
+              texts.put(language, greeting);
+            });
     JsonObject json =
         new JsonObject()
             .put("name", name)
