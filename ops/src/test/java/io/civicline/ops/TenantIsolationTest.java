@@ -387,6 +387,19 @@ class TenantIsolationTest {
             "mailboxes/department-b-clerk/messages")) {
       state.append(platform.get(base + "/" + collection).body());
     }
-    return state.append(platform.get(base + "/audit?limit=200").body()).toString();
+    return state.append(changes(platform.get(base + "/audit?limit=200").json())).toString();
+  }
+
+  /**
+   * The audit log without the entries that record reads (listing, reading, playing, exporting
+   * voicemail): this snapshot itself reads, and reads are not changes.
+   */
+  private static String changes(JsonObject audit) {
+    List<String> reads = List.of("list", "read", "play", "export");
+    return audit.getJsonArray("items").stream()
+        .map(JsonObject.class::cast)
+        .filter(entry -> !reads.contains(entry.getString("action")))
+        .map(JsonObject::encode)
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 }

@@ -95,7 +95,22 @@ public final class MailboxRoutes {
     router.get(base + "/waiting").handler(endpoint(this::waiting));
     router.put(base + "/:id/pin").handler(endpoint(this::setPin));
     router.get(base + "/:id/messages").handler(endpoint(this::list));
-    router.get(message).handler(endpoint(ctx -> withMessage(ctx, (scope, m) -> single(m))));
+    router
+        .get(message)
+        .handler(
+            endpoint(
+                ctx ->
+                    withMessage(
+                        ctx,
+                        (scope, m) ->
+                            messages
+                                .audit(
+                                    scope.id(),
+                                    m,
+                                    BearerAuth.principal(ctx).actor(),
+                                    "read",
+                                    new JsonObject())
+                                .compose(v -> single(m)))));
     router.get(message + "/audio").handler(this::audio);
     router
         .post(message + "/heard")
@@ -193,7 +208,7 @@ public final class MailboxRoutes {
   private Future<Reply> list(RoutingContext ctx) {
     int limit = Requests.limit(ctx);
     String cursor = ctx.request().getParam("cursor");
-    if (cursor != null && !cursor.matches("[0-9]{1,18}")) {
+    if (cursor != null && !cursor.matches("[0-9]{1,18}(:vm-[0-9a-f]{24})?")) {
       throw ApiProblem.badParameter("cursor", "must be the 'next' value of a previous page");
     }
     Predicate<VoicemailMessage> filter = filter(ctx);
@@ -202,8 +217,18 @@ public final class MailboxRoutes {
         .compose(scope -> mailbox(ctx, scope).map(owner -> Map.entry(scope, owner)))
         .compose(
             found ->
-                messages.list(
-                    found.getKey().id(), found.getValue().address(), filter, cursor, limit))
+                messages
+                    .list(found.getKey().id(), found.getValue().address(), filter, cursor, limit)
+                    .compose(
+                        page ->
+                            messages
+                                .auditMailbox(
+                                    found.getKey().id(),
+                                    found.getValue().address(),
+                                    BearerAuth.principal(ctx).actor(),
+                                    "list",
+                                    new JsonObject().put("messages", page.items().size()))
+                                .map(page)))
         .map(
             page -> {
               JsonArray items = new JsonArray();
