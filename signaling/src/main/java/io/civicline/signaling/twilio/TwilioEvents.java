@@ -47,6 +47,10 @@ final class TwilioEvents {
     if (digits != null && !digits.isBlank()) {
       return new CallEvent.Digits(digits.strip());
     }
+    // A lone '#' ends a Gather with no digits; Twilio reports it as the finishing key.
+    if ("#".equals(params.get("FinishedOnKey"))) {
+      return new CallEvent.Digits("#");
+    }
     String speech = params.get("SpeechResult");
     if (speech != null && !speech.isBlank()) {
       return new CallEvent.Speech(speech.strip());

@@ -92,6 +92,10 @@ class TwimlRendererTest {
         .isEqualTo(new CallEvent.Speech("the clerk"));
     assertThat(TwilioEvents.map("gather", Map.of(), Optional.empty()))
         .isEqualTo(new CallEvent.NoInput());
+    assertThat(
+            TwilioEvents.map(
+                "gather", Map.of("Digits", "", "FinishedOnKey", "#"), Optional.empty()))
+        .isEqualTo(new CallEvent.Digits("#"));
     assertThat(TwilioEvents.map("dial", Map.of("DialCallStatus", "no-answer"), Optional.empty()))
         .isEqualTo(CallEvent.DialEnded.notAnswered(CallEvent.DialStatus.NO_ANSWER));
     assertThat(
