@@ -168,7 +168,17 @@ public final class CivicLineServer {
             new CallbackQueue(redis),
             voicemail,
             phoneAccess,
-            phoneAccess);
+            phoneAccess,
+            (tenant, mailbox, language, sha256) ->
+                greetingFiles
+                    .read(tenant, mailbox.replace(':', '-'), language, sha256)
+                    .map(Optional::of)
+                    // Replaced or removed since the call started: nothing to play.
+                    .recover(
+                        failure ->
+                            failure instanceof java.nio.file.NoSuchFileException
+                                ? Future.succeededFuture(Optional.empty())
+                                : Future.failedFuture(failure)));
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     AdminApi.Routes routes =

@@ -129,6 +129,62 @@ class VoicemailEndToEndTest {
   }
 
   @Test
+  void theMailboxsOwnGreetingsAndLengthAreUsedOnCalls() throws Exception {
+    String box = "/api/v1/tenants/lakeside/mailboxes/department-clerk";
+    JsonObject settings =
+        new JsonObject()
+            .put("id", "department-clerk")
+            .put("name", "Township Clerk")
+            .put("maxMessageSeconds", 30)
+            .put(
+                "greetings",
+                new JsonObject()
+                    .put(
+                        "es",
+                        new JsonObject()
+                            .put("text", "Deje su mensaje para la secretaría, por favor.")));
+    assertThat(admin.post("/api/v1/tenants/lakeside/mailboxes", settings).status()).isEqualTo(201);
+    byte[] upload = io.civicline.ops.support.Greetings.small();
+    assertThat(admin.putBytes(box + "/greetings/en", upload, "audio/wav", null).status())
+        .isEqualTo(200);
+    byte[] stored = admin.getBytes(box + "/greetings/en").body();
+
+    CallTranscript english = leaveVoicemail();
+    String played =
+        english.playedUrls().stream()
+            .filter(url -> url.contains("/greetings/department-clerk/en/"))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<byte[]> fetched =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(played)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(fetched.body()).isEqualTo(stored);
+    assertThat(
+            english.webhooks().stream().map(w -> w.body()).filter(body -> body.contains("<Record")))
+        .anySatisfy(body -> assertThat(body).contains("maxLength=\"30\""));
+    // A link whose signature does not match is refused.
+    HttpResponse<byte[]> forged =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(played.replaceAll("sig=[^&]+", "sig=forged")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(forged.statusCode()).isEqualTo(403);
+
+    CallTranscript spanish =
+        twilio.call(
+            server.voiceUrl(),
+            "+12075550124",
+            MAIN,
+            CallerScript.pressing("2", "1")
+                .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                .recordSeconds(3));
+    assertThat(spanish.heardTexts()).contains("Deje su mensaje para la secretaría, por favor.");
+  }
+
+  @Test
   void aDownloadThatFailsIsRetriedByTwilioAndEndsInExactlyOneMessage() throws Exception {
     twilio.failNext(".*/Recordings/.*", 503, 1);
     CallTranscript call = leaveVoicemail();

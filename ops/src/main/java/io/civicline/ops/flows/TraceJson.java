@@ -74,6 +74,11 @@ final class TraceJson {
     return switch (action) {
       case Action.Say say -> said(say).put("type", "say");
       case Action.Play play -> new JsonObject().put("type", "play").put("url", play.url());
+      case Action.PlayGreeting greeting ->
+          new JsonObject()
+              .put("type", "play-greeting")
+              .put("mailbox", greeting.mailbox())
+              .put("language", greeting.language());
       case Action.Gather gather -> {
         List<Object> prompts = new ArrayList<>();
         gather.prompts().forEach(p -> prompts.add(action(p)));

@@ -15,6 +15,12 @@ public sealed interface Action {
   record Play(String url) implements Action {}
 
   /**
+   * Play a mailbox's uploaded greeting, named by its checksum; the channel turns it into a URL its
+   * carrier can fetch.
+   */
+  record PlayGreeting(String mailbox, String language, String sha256) implements Action {}
+
+  /**
    * Wait for keys (and speech, when hints are given) while playing {@code prompts}; the channel
    * answers with {@link CallEvent.Digits}, {@link CallEvent.Speech} or {@link CallEvent.NoInput}.
    */

@@ -23,13 +23,54 @@ public record CallContext(
     Map<String, DepartmentSchedule> departments,
     List<Closure> closures,
     Map<String, StaffView> staff,
-    FlowCatalog flows) {
+    FlowCatalog flows,
+    Map<String, MailboxSettings> mailboxes) {
 
   public CallContext {
     languages = List.copyOf(languages);
     departments = Map.copyOf(departments);
     closures = List.copyOf(closures);
     staff = Map.copyOf(staff);
+    mailboxes = Map.copyOf(mailboxes);
+  }
+
+  /** A town whose mailboxes have no settings of their own. */
+  public CallContext(
+      String tenant,
+      ZoneId timeZone,
+      String defaultLanguage,
+      List<String> languages,
+      Map<String, DepartmentSchedule> departments,
+      List<Closure> closures,
+      Map<String, StaffView> staff,
+      FlowCatalog flows) {
+    this(
+        tenant,
+        timeZone,
+        defaultLanguage,
+        languages,
+        departments,
+        closures,
+        staff,
+        flows,
+        Map.of());
+  }
+
+  /**
+   * What a mailbox's settings say about taking a message: its greeting per language (text, or an
+   * uploaded recording named by its SHA-256) and the longest message it takes.
+   *
+   * @param mailbox {@code department:<id>} or {@code staff:<id>}
+   */
+  public record MailboxSettings(
+      String mailbox,
+      Map<String, String> greetingTexts,
+      Map<String, String> greetingRecordings,
+      Optional<Integer> maxMessageSeconds) {
+    public MailboxSettings {
+      greetingTexts = Map.copyOf(greetingTexts);
+      greetingRecordings = Map.copyOf(greetingRecordings);
+    }
   }
 
   /** A department's regular hours and its holiday calendar with ancestors (nearest first). */

@@ -34,6 +34,7 @@ import java.util.function.BiFunction;
  */
 public final class CallContextLoader {
   static final int PAGE = 200;
+  static final String MAILBOXES = "mailboxes";
   private static final int MAX_CHAIN = 8;
 
   private final DocumentStore store;
@@ -58,8 +59,18 @@ public final class CallContextLoader {
     Future<List<Stored>> staff = all(tenant, StaffMember.COLLECTION);
     Future<List<Stored>> presence = all(tenant, PresenceStatus.COLLECTION);
     Future<FlowVersions> catalog = catalog(tenant, pinned);
+    Future<List<Stored>> mailboxes = all(tenant, MAILBOXES);
     return Future.all(
-            List.of(town, departments, calendars, shared, closures, staff, presence, catalog))
+            List.of(
+                town,
+                departments,
+                calendars,
+                shared,
+                closures,
+                staff,
+                presence,
+                catalog,
+                mailboxes))
         .map(
             done -> {
               if (town.result().isEmpty()) {
@@ -77,7 +88,8 @@ public final class CallContextLoader {
                       schedules(departments.result(), t, allCalendars),
                       closures(closures.result(), now),
                       staffViews(staff.result(), presence.result(), now),
-                      catalog.result()));
+                      catalog.result(),
+                      mailboxSettings(mailboxes.result())));
             });
   }
 
@@ -115,6 +127,37 @@ public final class CallContextLoader {
                         return new FlowVersions(versions, publishedVersions);
                       });
             });
+  }
+
+  /** Mailbox settings documents ({@code department-clerk}) as the engine needs them. */
+  static Map<String, CallContext.MailboxSettings> mailboxSettings(List<Stored> stored) {
+    Map<String, CallContext.MailboxSettings> settings = new HashMap<>();
+    for (Stored s : stored) {
+      int dash = s.id().indexOf('-');
+      String mailbox = s.id().substring(0, dash) + ":" + s.id().substring(dash + 1);
+      Map<String, String> texts = new HashMap<>();
+      Map<String, String> recordings = new HashMap<>();
+      io.vertx.core.json.JsonObject greetings =
+          s.body().getJsonObject("greetings", new io.vertx.core.json.JsonObject());
+      for (String language : greetings.fieldNames()) {
+        io.vertx.core.json.JsonObject greeting = greetings.getJsonObject(language);
+        if (greeting.getString("text") != null) {
+          texts.put(language, greeting.getString("text"));
+        }
+        io.vertx.core.json.JsonObject audio = greeting.getJsonObject("audio");
+        if (audio != null && audio.getString("sha256") != null) {
+          recordings.put(language, audio.getString("sha256"));
+        }
+      }
+      settings.put(
+          mailbox,
+          new CallContext.MailboxSettings(
+              mailbox,
+              texts,
+              recordings,
+              Optional.ofNullable(s.body().getInteger("maxMessageSeconds"))));
+    }
+    return settings;
   }
 
   /** Every document of a collection (towns hold a few hundred at most). */

@@ -42,8 +42,13 @@ final class MessageAudioRoute implements Handler<RoutingContext> {
       ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain").end("forbidden");
       return;
     }
-    audio
-        .wav(tenant, id)
+    serve(ctx, audio.wav(tenant, id), "message");
+  }
+
+  /** Answers with the WAV, 404 when there is none, 500 (logged) when it cannot be read. */
+  static void serve(
+      RoutingContext ctx, io.vertx.core.Future<java.util.Optional<byte[]>> reading, String what) {
+    reading
         .onSuccess(
             wav -> {
               if (wav.isEmpty()) {
@@ -63,7 +68,7 @@ final class MessageAudioRoute implements Handler<RoutingContext> {
               LOG.atError()
                   .addKeyValue("path", ctx.request().path())
                   .setCause(failure)
-                  .log("could not serve a message's audio");
+                  .log("could not serve a " + what + "'s audio");
               if (!ctx.response().ended()) {
                 ctx.response()
                     .setStatusCode(500)

@@ -66,13 +66,81 @@ final class MessageAudioUrls {
   }
 
   private String sign(String tenant, String messageId, long exp) {
+    return signed("voicemail-audio\n" + tenant + "\n" + messageId + "\n" + exp);
+  }
+
+  /** The path of mailbox greetings, relative to the webhooks' prefix. */
+  static String greetingRoute() {
+    return CallUrls.PREFIX + "/:tenant/greetings/:mailbox/:language/:sha/audio";
+  }
+
+  /** A signed, expiring URL of a mailbox's uploaded greeting (its checksum is in the path). */
+  String greetingUrl(String tenant, String mailbox, String language, String sha256, Instant now) {
+    long exp = now.plus(LIFETIME).getEpochSecond();
+    return publicBase
+        + CallUrls.PREFIX
+        + "/"
+        + tenant
+        + "/greetings/"
+        + mailbox.replace(':', '-')
+        + "/"
+        + language
+        + "/"
+        + sha256
+        + "/audio?exp="
+        + exp
+        + "&sig="
+        + signed(greetingPayload(tenant, mailbox.replace(':', '-'), language, sha256, exp));
+  }
+
+  boolean validGreeting(
+      String tenant,
+      String mailboxId,
+      String language,
+      String sha256,
+      String exp,
+      String sig,
+      Instant now) {
+    if (tenant == null
+        || mailboxId == null
+        || language == null
+        || sha256 == null
+        || exp == null
+        || sig == null) {
+      return false;
+    }
+    long expires;
+    try {
+      expires = Long.parseLong(exp);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    return now.getEpochSecond() < expires
+        && MessageDigest.isEqual(
+            signed(greetingPayload(tenant, mailboxId, language, sha256, expires))
+                .getBytes(StandardCharsets.US_ASCII),
+            sig.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static String greetingPayload(
+      String tenant, String mailboxId, String language, String sha256, long exp) {
+    return "voicemail-greeting\n"
+        + tenant
+        + "\n"
+        + mailboxId
+        + "\n"
+        + language
+        + "\n"
+        + sha256
+        + "\n"
+        + exp;
+  }
+
+  private String signed(String payload) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      byte[] digest =
-          mac.doFinal(
-              ("voicemail-audio\n" + tenant + "\n" + messageId + "\n" + exp)
-                  .getBytes(StandardCharsets.UTF_8));
+      byte[] digest = mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -30,9 +30,16 @@ final class StepCommitter {
   private final CallSessions sessions;
   private final CallRecords records;
   private final TwilioRest rest;
+  private final MessageAudioUrls audioUrls;
   private final Clock clock;
 
-  StepCommitter(CallSessions sessions, CallRecords records, TwilioRest rest, Clock clock) {
+  StepCommitter(
+      CallSessions sessions,
+      CallRecords records,
+      TwilioRest rest,
+      MessageAudioUrls audioUrls,
+      Clock clock) {
+    this.audioUrls = audioUrls;
     this.sessions = sessions;
     this.records = records;
     this.rest = rest;
@@ -49,7 +56,14 @@ final class StepCommitter {
       String replyKey,
       boolean waiting) {
     Instant now = clock.instant();
-    String twiml = TwimlRenderer.render(step.actions(), urls, waiting);
+    String twiml =
+        TwimlRenderer.render(
+            step.actions(),
+            urls,
+            waiting,
+            greeting ->
+                audioUrls.greetingUrl(
+                    tenant, greeting.mailbox(), greeting.language(), greeting.sha256(), now));
     JsonObject updated = remember(meta.copy(), step, now);
     List<CallSessions.QueuedCallback> callbacks = new ArrayList<>();
     for (Action action : step.actions()) {

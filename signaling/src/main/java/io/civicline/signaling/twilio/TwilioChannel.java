@@ -1,5 +1,6 @@
 package io.civicline.signaling.twilio;
 
+import io.civicline.core.ports.GreetingAudio;
 import io.civicline.core.ports.MailboxAccess;
 import io.civicline.core.ports.MessageAudio;
 import io.civicline.core.ports.RecordingSink;
@@ -14,10 +15,13 @@ import java.time.Clock;
 
 /** The Twilio voice channel, built from its parts: what the composition root needs of it. */
 public final class TwilioChannel {
+  private final GreetingAudioRoute greetings;
   private final VoiceWebhooks webhooks;
   private final CallbackCalls callbacks;
 
-  private TwilioChannel(VoiceWebhooks webhooks, CallbackCalls callbacks) {
+  private TwilioChannel(
+      GreetingAudioRoute greetings, VoiceWebhooks webhooks, CallbackCalls callbacks) {
+    this.greetings = greetings;
     this.webhooks = webhooks;
     this.callbacks = callbacks;
   }
@@ -31,14 +35,16 @@ public final class TwilioChannel {
       CallbackQueue callbackQueue,
       RecordingSink recordings,
       MailboxAccess mailboxes,
-      MessageAudio messageAudio) {}
+      MessageAudio messageAudio,
+      GreetingAudio greetingAudio) {}
 
   public static TwilioChannel create(
       Vertx vertx, TwilioSettings settings, Parts parts, Clock clock) {
     TwilioRest rest = new TwilioRest(vertx, settings);
-    StepCommitter committer = new StepCommitter(parts.sessions(), parts.records(), rest, clock);
     MessageAudioUrls audioUrls =
         new MessageAudioUrls(settings.publicBaseUrl(), settings.authToken().reveal());
+    StepCommitter committer =
+        new StepCommitter(parts.sessions(), parts.records(), rest, audioUrls, clock);
     VoiceCalls calls =
         new VoiceCalls(
             parts.numbers(),
@@ -52,7 +58,9 @@ public final class TwilioChannel {
     CallbackCalls callbacks =
         new CallbackCalls(
             parts.callbackQueue(), rest, parts.contexts(), clock, settings.publicBaseUrl());
+    GreetingAudioRoute greetings = new GreetingAudioRoute(audioUrls, parts.greetingAudio(), clock);
     return new TwilioChannel(
+        greetings,
         new VoiceWebhooks(
             settings,
             calls,
@@ -66,6 +74,9 @@ public final class TwilioChannel {
 
   /** Mounts the webhooks under {@code /twilio/voice}. */
   public void mount(Router router) {
+    // Fetched by Twilio with a plain GET and a signed URL instead of a Twilio signature: mounted
+    // before the webhooks' signature check.
+    router.get(MessageAudioUrls.greetingRoute()).handler(greetings);
     webhooks.mount(router);
   }
 

@@ -27,9 +27,29 @@ final class TwimlRenderer {
   private TwimlRenderer() {}
 
   static String render(List<Action> actions, CallUrls urls, boolean waiting) {
+    return render(
+        actions,
+        urls,
+        waiting,
+        greeting -> {
+          throw new IllegalStateException("no greeting links configured");
+        });
+  }
+
+  /** {@code greetingUrl} makes the URL Twilio fetches an uploaded greeting from. */
+  static String render(
+      List<Action> actions,
+      CallUrls urls,
+      boolean waiting,
+      java.util.function.Function<Action.PlayGreeting, String> greetingUrl) {
     VoiceResponse.Builder response = new VoiceResponse.Builder();
     boolean rendered = false;
     for (Action action : actions) {
+      if (action instanceof Action.PlayGreeting greeting) {
+        response.play(new Play.Builder(greetingUrl.apply(greeting)).build());
+        rendered = true;
+        continue;
+      }
       rendered |= add(response, action, urls, waiting);
     }
     if (waiting && !rendered) {
@@ -52,6 +72,9 @@ final class TwimlRenderer {
     switch (action) {
       case Action.Say say -> response.say(say(say));
       case Action.Play play -> response.play(new Play.Builder(play.url()).build());
+      case Action.PlayGreeting greeting -> {
+        return false;
+      }
       case Action.Gather gather ->
           response.gather(gather(gather, urls.event(waiting ? "queue-key" : "gather")));
       case Action.Dial dial -> response.dial(dial(dial, urls));

@@ -3,6 +3,7 @@ package io.civicline.routing.flow.nodes;
 import io.civicline.core.validation.Formats;
 import io.civicline.core.validation.ObjectReader;
 import io.civicline.routing.engine.Action;
+import io.civicline.routing.engine.CallContext;
 import io.civicline.routing.engine.CallEvent;
 import io.civicline.routing.engine.Next;
 import io.civicline.routing.engine.Outcome;
@@ -13,6 +14,7 @@ import io.civicline.routing.flow.NewErrors;
 import io.civicline.routing.flow.Node;
 import io.civicline.routing.flow.Prompt;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plays the mailbox's greeting in the caller's language and records a message. Storing and
@@ -55,9 +57,34 @@ public record VoicemailNode(String id, String mailbox, Prompt greeting, int maxL
 
   @Override
   public Next enter(Turn turn) {
-    turn.say(greeting);
-    turn.emit(new Action.Record(mailbox, maxLengthSeconds));
+    Optional<CallContext.MailboxSettings> settings =
+        Optional.ofNullable(turn.context().mailboxes().get(mailbox));
+    greet(turn, settings);
+    int longest =
+        settings.flatMap(CallContext.MailboxSettings::maxMessageSeconds).orElse(maxLengthSeconds);
+    turn.emit(new Action.Record(mailbox, longest));
     return Next.stay();
+  }
+
+  /**
+   * The mailbox's own greeting when its settings have one in the caller's language (a recording
+   * before a text), else the flow's.
+   */
+  private void greet(Turn turn, Optional<CallContext.MailboxSettings> settings) {
+    String language = turn.language();
+    if (settings.isPresent()) {
+      String recording = settings.get().greetingRecordings().get(language);
+      if (recording != null) {
+        turn.emit(new Action.PlayGreeting(mailbox, language, recording));
+        return;
+      }
+      String text = settings.get().greetingTexts().get(language);
+      if (text != null) {
+        turn.emit(new Action.Say(text, language));
+        return;
+      }
+    }
+    turn.say(greeting);
   }
 
   @Override
