@@ -34,6 +34,7 @@ class TranscriptTest {
       assertThat(Transcript.class.getResource("/asterisk/" + name + ".txt")).isNotNull();
     }
     assertThat(Transcript.class.getResource("/asterisk/README.md")).isNotNull();
+    assertThat(Transcript.class.getResource("/asterisk/HOW-TO-USE.md")).isNotNull();
   }
 
   @Test
@@ -113,8 +114,10 @@ class TranscriptTest {
     assertThat(a[3]).isEqualTo((byte) 0xff);
     assertThat(a).hasSize(t.asteriskBytes().length + 1);
     assertThat(ins.appBytes()).isEqualTo(t.appBytes());
-    int envEnd = t.offsetAfter(Direction.ASTERISK_TO_APP, "\n\n");
+    int envEnd = Garbage.environmentEnd(t);
     assertThat(new String(t.asteriskBytes(), 0, envEnd, StandardCharsets.US_ASCII))
         .endsWith("\n\n");
+    assertThat(Garbage.overlongLine(100)).hasSize(100);
+    assertThat(new String(Garbage.overlongLine(100), StandardCharsets.US_ASCII)).endsWith("x\n");
   }
 }
