@@ -115,10 +115,10 @@ public final class CallRoutes {
     }
   }
 
-  /** The records' cursor is the start time (epoch millis) of the last record of the page. */
+  /** The records' cursor is {@code <start millis>:<call id>} of the last record of the page. */
   private static String cursor(RoutingContext ctx) {
     String cursor = ctx.request().getParam("cursor");
-    if (cursor != null && !cursor.matches("[0-9]{1,18}")) {
+    if (cursor != null && !cursor.matches("[0-9]{1,18}(:[A-Za-z0-9-]{1,64})?")) {
       throw ApiProblem.badParameter("cursor", "must be the 'next' value of a previous page");
     }
     return cursor;

@@ -60,8 +60,10 @@ public final class CallRecords {
   }
 
   /**
-   * Records that started before {@code cursor} (exclusive, epoch millis) and within the optional
-   * window, newest first, keeping those {@code filter} accepts.
+   * Records older than {@code cursor} and within the optional window, newest first, keeping those
+   * {@code filter} accepts. The cursor is {@code <start millis>:<call id>} of the last record of
+   * the previous page (a bare millisecond value is accepted too), so records that started in the
+   * same millisecond are never skipped at a page boundary.
    */
   public Future<Page<JsonObject>> list(
       String tenant,
@@ -70,18 +72,34 @@ public final class CallRecords {
       String cursor,
       int limit,
       Predicate<JsonObject> filter) {
-    String max =
-        cursor != null
-            ? "(" + cursor
-            : until.map(u -> String.valueOf(u.toEpochMilli())).orElse("+inf");
     String min = since.map(s -> String.valueOf(s.toEpochMilli())).orElse("-inf");
-    return scan(tenant, max, min, limit, filter, new ArrayList<>());
+    if (cursor == null) {
+      String max = until.map(u -> String.valueOf(u.toEpochMilli())).orElse("+inf");
+      return scan(tenant, new Position(max, null), min, limit, filter, new ArrayList<>());
+    }
+    int colon = cursor.indexOf(':');
+    Position after =
+        colon < 0
+            ? new Position("(" + cursor, null)
+            : new Position(cursor.substring(0, colon), cursor.substring(colon + 1));
+    return scan(tenant, after, min, limit, filter, new ArrayList<>());
+  }
+
+  /**
+   * Where a scan resumes: at most {@code max} (a ZRANGE score bound), and among records of exactly
+   * that score only those ordered after {@code afterId} (reverse lexical order, as Redis lists
+   * equal scores newest-first).
+   */
+  private record Position(String max, String afterId) {
+    boolean passed(String score, String callId) {
+      return afterId == null || !score.equals(max) || callId.compareTo(afterId) < 0;
+    }
   }
 
   /** Reads index pages until {@code limit} records pass the filter or the index runs out. */
   private Future<Page<JsonObject>> scan(
       String tenant,
-      String max,
+      Position from,
       String min,
       int limit,
       Predicate<JsonObject> filter,
@@ -90,7 +108,7 @@ public final class CallRecords {
     Request range =
         Request.cmd(Command.ZREVRANGEBYSCORE)
             .arg(indexKey(tenant))
-            .arg(max)
+            .arg(from.max())
             .arg(min)
             .arg("WITHSCORES")
             .arg("LIMIT")
@@ -103,19 +121,26 @@ public final class CallRecords {
               List<String> callIds = new ArrayList<>();
               List<String> scores = new ArrayList<>();
               collect(ids, callIds, scores);
-              if (callIds.isEmpty()) {
+              List<Integer> kept = new ArrayList<>();
+              for (int i = 0; i < callIds.size(); i++) {
+                if (from.passed(scores.get(i), callIds.get(i))) {
+                  kept.add(i);
+                }
+              }
+              if (kept.isEmpty()) {
                 return Future.succeededFuture(new Page<>(List.copyOf(found), Optional.empty()));
               }
               List<Request> reads =
-                  callIds.stream()
-                      .map(id -> Request.cmd(Command.GET).arg(recordKey(tenant, id)))
+                  kept.stream()
+                      .map(i -> Request.cmd(Command.GET).arg(recordKey(tenant, callIds.get(i))))
                       .toList();
               return redis
                   .batch(reads)
                   .compose(
                       records -> {
-                        for (int i = 0; i < records.size(); i++) {
-                          Response record = records.get(i);
+                        for (int k = 0; k < records.size(); k++) {
+                          int i = kept.get(k);
+                          Response record = records.get(k);
                           if (record == null) {
                             continue;
                           }
@@ -123,8 +148,9 @@ public final class CallRecords {
                           if (filter.test(json)) {
                             found.add(json);
                             if (found.size() == limit) {
+                              String next = scores.get(i) + ":" + callIds.get(i);
                               return Future.succeededFuture(
-                                  new Page<>(List.copyOf(found), Optional.of(scores.get(i))));
+                                  new Page<>(List.copyOf(found), Optional.of(next)));
                             }
                           }
                         }
@@ -132,8 +158,14 @@ public final class CallRecords {
                           return Future.succeededFuture(
                               new Page<>(List.copyOf(found), Optional.empty()));
                         }
+                        int last = callIds.size() - 1;
                         return scan(
-                            tenant, "(" + scores.get(scores.size() - 1), min, limit, filter, found);
+                            tenant,
+                            new Position(scores.get(last), callIds.get(last)),
+                            min,
+                            limit,
+                            filter,
+                            found);
                       });
             });
   }
