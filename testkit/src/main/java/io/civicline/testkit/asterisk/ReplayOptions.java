@@ -122,4 +122,14 @@ public final class ReplayOptions {
         + readTimeout
         + (dropAfterAsteriskBytes >= 0 ? ", drop after " + dropAfterAsteriskBytes : "");
   }
+
+  /**
+   * How long the peer pauses for a recorded gap of {@code gapMs}: scaled, capped, never negative.
+   */
+  public long pauseMillis(long gapMs) {
+    if (timeScale <= 0 || gapMs <= 0) {
+      return 0;
+    }
+    return Math.min(maxGap.toMillis(), Math.round(gapMs * timeScale));
+  }
 }

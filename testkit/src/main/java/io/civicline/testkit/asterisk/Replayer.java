@@ -150,10 +150,7 @@ final class Replayer {
   }
 
   private void pace(long gapMs) throws InterruptedException {
-    if (options.timeScale() <= 0 || gapMs <= 0) {
-      return;
-    }
-    long wait = Math.min(options.maxGap().toMillis(), Math.round(gapMs * options.timeScale()));
+    long wait = options.pauseMillis(gapMs);
     if (wait > 0) {
       Thread.sleep(wait);
     }

@@ -312,6 +312,13 @@ class FastAgiPeerTest {
 
   @Test
   void timeScaleHonoursGapsUpToTheCap() throws Exception {
+    assertThat(ReplayOptions.strict().pauseMillis(300)).isZero();
+    assertThat(ReplayOptions.strict().timeScale(1).pauseMillis(300)).isEqualTo(300);
+    assertThat(ReplayOptions.strict().timeScale(0.5).pauseMillis(300)).isEqualTo(150);
+    assertThat(ReplayOptions.strict().timeScale(1).maxGap(Duration.ofMillis(20)).pauseMillis(300))
+        .isEqualTo(20);
+    assertThat(ReplayOptions.strict().timeScale(1).pauseMillis(-5)).isZero();
+    // A paced replay still delivers every byte in order.
     Transcript t =
         Transcript.builder("gaps")
             .at(0)
@@ -320,26 +327,11 @@ class FastAgiPeerTest {
             .asterisk("b\n")
             .asteriskEof()
             .build();
-    for (double scale : new double[] {0, 1.0}) {
-      Run<byte[]> run = serve(s -> readToEnd(s.getInputStream()));
-      long start = System.nanoTime();
-      FastAgiPeer.replay(t, HOST, run.port(), ReplayOptions.strict().timeScale(scale))
-          .assertMatched();
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      assertThat(run.appResult()).isEqualTo("a\nb\n".getBytes(StandardCharsets.US_ASCII));
-      if (scale == 0) {
-        assertThat(ms).isLessThan(250);
-      } else {
-        assertThat(ms).isGreaterThanOrEqualTo(290);
-      }
-    }
     Run<byte[]> run = serve(s -> readToEnd(s.getInputStream()));
-    long start = System.nanoTime();
     FastAgiPeer.replay(
             t, HOST, run.port(), ReplayOptions.strict().timeScale(1).maxGap(Duration.ofMillis(20)))
         .assertMatched();
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(250);
-    run.appResult();
+    assertThat(run.appResult()).isEqualTo("a\nb\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   @Test
