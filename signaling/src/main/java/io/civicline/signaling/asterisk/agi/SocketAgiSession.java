@@ -57,8 +57,12 @@ final class SocketAgiSession implements AgiSession {
       }
       String key = line.substring(4, colon);
       String value = colon + 2 <= line.length() ? line.substring(colon + 2) : "";
-      if (key.isEmpty() || env.putIfAbsent(key, value) != null) {
-        throw new AgiProtocolException("empty or repeated AGI variable: agi_" + key);
+      if (key.isEmpty()) {
+        throw new AgiProtocolException("empty AGI variable name");
+      }
+      if (env.put(key, value) != null) {
+        // Asterisk never repeats a variable; keep the last one, as Asterisk-Java does
+        LOG.warn("agi env repeats agi_{}, last value wins", AgiLog.excerpt(key));
       }
       if (env.size() > 1000) {
         throw new AgiProtocolException("AGI environment has too many lines");
