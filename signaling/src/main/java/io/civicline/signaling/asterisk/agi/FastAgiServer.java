@@ -9,6 +9,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -71,6 +73,7 @@ public final class FastAgiServer implements AutoCloseable {
   private final AtomicLong connections = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final Set<Socket> liveSockets = ConcurrentHashMap.newKeySet();
   private final ServerSocket serverSocket;
   private final Thread acceptor;
   private volatile boolean closing;
@@ -142,9 +145,11 @@ public final class FastAgiServer implements AutoCloseable {
         closeQuietly(socket);
         continue;
       }
+      liveSockets.add(socket); // before the thread starts, so shutdown() always sees it
       try {
         Thread.ofVirtual().name("fastagi-" + connections.get()).start(() -> serve(socket));
       } catch (RuntimeException e) {
+        liveSockets.remove(socket);
         permits.release();
         closeQuietly(socket);
         LOG.error("fastagi could not start a session thread: {}", e.toString());
@@ -177,6 +182,10 @@ public final class FastAgiServer implements AutoCloseable {
       failed.incrementAndGet();
       LOG.warn("fastagi read timeout, closing remote={}", remote);
     } catch (SocketException e) {
+      if (closing) {
+        LOG.info("fastagi session cut off by shutdown remote={}", remote);
+        return;
+      }
       failed.incrementAndGet();
       LOG.info("fastagi connection lost remote={} reason={}", remote, e.getMessage());
     } catch (Exception e) {
@@ -190,6 +199,7 @@ public final class FastAgiServer implements AutoCloseable {
           closeQuietly(socket);
         }
       } finally {
+        liveSockets.remove(socket);
         permits.release();
       }
     }
@@ -211,7 +221,32 @@ public final class FastAgiServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting. Running sessions continue until their calls end. */
+  /**
+   * Stops accepting, lets running sessions finish for up to {@code grace}, then closes the sockets
+   * of the rest. Asterisk sees the connection drop and continues the dialplan after {@code AGI()},
+   * so a call is never left hanging on a node that is going away.
+   *
+   * @return how many sessions were cut off
+   */
+  public int shutdown(Duration grace) {
+    close();
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!liveSockets.isEmpty() && System.nanoTime() < deadline) {
+      sleepQuietly(10);
+    }
+    int cutOff = 0;
+    for (Socket socket : liveSockets) {
+      closeQuietly(socket);
+      cutOff++;
+    }
+    if (cutOff > 0) {
+      LOG.warn(
+          "fastagi shutdown cut off sessions count={} graceMillis={}", cutOff, grace.toMillis());
+    }
+    return cutOff;
+  }
+
+  /** Stops accepting. Running sessions continue until their calls end (see {@link #shutdown}). */
   @Override
   public void close() {
     closing = true;

@@ -217,6 +217,78 @@ class FastAgiServerRobustnessTest {
     return Arrays.copyOf(happy.asteriskBytes(), Garbage.environmentEnd(happy));
   }
 
+  @Test
+  void shutdownCutsOffACallStillWaitingForAsteriskAfterTheGracePeriod() throws Exception {
+    // Asterisk receives ANSWER but never replies (e.g. a long Dial): the session is blocked.
+    Transcript stuck =
+        Transcript.builder("stuck").asterisk(environment()).app("ANSWER\n").appEof().build();
+    CountDownLatch sent = new CountDownLatch(1);
+    FastAgiServer server =
+        start(
+            session -> {
+              sent.countDown();
+              session.send("ANSWER");
+            });
+    try {
+      CompletableFuture<ReplayResult> peer =
+          FastAgiPeer.replayAsync(stuck, "127.0.0.1", server.port(), ReplayOptions.strict());
+      assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
+      awaitActive(server, 1);
+
+      assertThat(server.shutdown(Duration.ofMillis(200))).isEqualTo(1);
+
+      ReplayResult result = peer.get(10, TimeUnit.SECONDS);
+      result.assertMatched();
+      assertThat(result.appClosed()).isTrue();
+      awaitActive(server, 0);
+      assertThat(server.failed()).isZero();
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void shutdownWaitsForACallThatEndsWithinTheGracePeriod() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    FastAgiServer server =
+        start(
+            session -> {
+              started.countDown();
+              Thread.sleep(150);
+              session.send("ANSWER");
+            });
+    try {
+      CompletableFuture<ReplayResult> peer =
+          FastAgiPeer.replayAsync(
+              withEnvironment("ANSWER\n", "200 result=0\n"),
+              "127.0.0.1",
+              server.port(),
+              ReplayOptions.strict());
+      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(server.shutdown(Duration.ofSeconds(5))).isZero();
+
+      peer.get(10, TimeUnit.SECONDS).assertMatched();
+      assertThat(server.activeCalls()).isZero();
+      assertThat(server.failed()).isZero();
+      try (Socket late = new Socket()) {
+        assertThatThrownBy(
+                () -> late.connect(new InetSocketAddress("127.0.0.1", server.port()), 500))
+            .isInstanceOf(java.io.IOException.class);
+      }
+    } finally {
+      server.close();
+    }
+  }
+
+  private static void awaitActive(FastAgiServer server, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (server.activeCalls() != n && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(server.activeCalls()).isEqualTo(n);
+  }
+
   private static Transcript withEnvironment(String command, String reply) {
     return Transcript.builder("hand-made")
         .asterisk(environment())
