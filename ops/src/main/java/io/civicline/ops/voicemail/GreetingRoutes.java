@@ -12,7 +12,6 @@ import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.Scope;
 import io.civicline.ops.directory.TenantAccess;
 import io.civicline.ops.http.ApiProblem;
-import io.civicline.ops.http.Problems;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
 import io.civicline.voicemail.audio.GreetingPolicy;
@@ -292,40 +291,15 @@ public final class GreetingRoutes {
   }
 
   private static void send(RoutingContext ctx, String sha256, byte[] audio) {
-    String etag = "\"" + sha256 + "\"";
-    String ifRange = ctx.request().getHeader("If-Range");
-    String rangeHeader =
-        ifRange == null || ifRange.strip().equals(etag) ? ctx.request().getHeader("Range") : null;
+    String etag = AudioResponses.etag(sha256);
     Optional<AudioRange> range;
     try {
-      range = AudioRange.parse(rangeHeader, audio.length);
+      range = AudioResponses.requestedRange(ctx, etag, audio.length);
     } catch (AudioRange.Unsatisfiable e) {
-      ctx.response().putHeader("Content-Range", "bytes */" + audio.length);
-      ctx.response().putHeader("Accept-Ranges", "bytes");
-      Problems.send(
-          ctx,
-          new ApiProblem(
-              416,
-              "range-not-satisfiable",
-              "Range not satisfiable",
-              "the greeting has " + audio.length + " bytes; ask for a range within them"));
+      AudioResponses.refuse(ctx, audio.length, "the greeting");
       return;
     }
-    var response =
-        ctx.response()
-            .putHeader("Content-Type", "audio/wav")
-            .putHeader("ETag", etag)
-            .putHeader("Accept-Ranges", "bytes")
-            .putHeader("Cache-Control", "private, no-cache");
-    if (range.isEmpty()) {
-      response.setStatusCode(200).end(Buffer.buffer(audio));
-    } else {
-      AudioRange r = range.get();
-      response
-          .setStatusCode(206)
-          .putHeader("Content-Range", r.contentRange(audio.length))
-          .end(Buffer.buffer(audio).slice((int) r.first(), (int) r.last() + 1));
-    }
+    AudioResponses.send(ctx, etag, "private, no-cache", audio, range);
   }
 
   // remove

@@ -15,7 +15,6 @@ import io.civicline.ops.directory.Scope;
 import io.civicline.ops.directory.TenantAccess;
 import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
-import io.civicline.ops.http.Problems;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
 import io.civicline.voicemail.mailbox.Mailbox;
@@ -27,7 +26,6 @@ import io.civicline.voicemail.pin.PinPolicy;
 import io.civicline.voicemail.store.RecordingStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -458,23 +456,12 @@ public final class MailboxRoutes {
 
   private Future<Void> send(
       RoutingContext ctx, Scope scope, VoicemailMessage message, Actor actor, byte[] audio) {
-    String etag = "\"" + message.sha256() + "\"";
-    String ifRange = ctx.request().getHeader("If-Range");
-    String rangeHeader =
-        ifRange == null || ifRange.strip().equals(etag) ? ctx.request().getHeader("Range") : null;
+    String etag = AudioResponses.etag(message.sha256());
     Optional<AudioRange> range;
     try {
-      range = AudioRange.parse(rangeHeader, audio.length);
+      range = AudioResponses.requestedRange(ctx, etag, audio.length);
     } catch (AudioRange.Unsatisfiable e) {
-      ctx.response().putHeader("Content-Range", "bytes */" + audio.length);
-      ctx.response().putHeader("Accept-Ranges", "bytes");
-      Problems.send(
-          ctx,
-          new ApiProblem(
-              416,
-              "range-not-satisfiable",
-              "Range not satisfiable",
-              "the recording has " + audio.length + " bytes; ask for a range within them"));
+      AudioResponses.refuse(ctx, audio.length, "the recording");
       return Future.succeededFuture();
     }
     JsonObject details =
@@ -485,21 +472,7 @@ public final class MailboxRoutes {
         .audit(scope.id(), message, actor, "play", details)
         .map(
             v -> {
-              var response =
-                  ctx.response()
-                      .putHeader("Content-Type", "audio/wav")
-                      .putHeader("ETag", etag)
-                      .putHeader("Accept-Ranges", "bytes")
-                      .putHeader("Cache-Control", "private, no-store");
-              if (range.isEmpty()) {
-                response.setStatusCode(200).end(Buffer.buffer(audio));
-              } else {
-                AudioRange r = range.get();
-                response
-                    .setStatusCode(206)
-                    .putHeader("Content-Range", r.contentRange(audio.length))
-                    .end(Buffer.buffer(audio).slice((int) r.first(), (int) r.last() + 1));
-              }
+              AudioResponses.send(ctx, etag, "private, no-store", audio, range);
               return null;
             });
   }
