@@ -1,16 +1,16 @@
 package io.civicline.voicemail.access;
 
+import static io.civicline.voicemail.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.core.ports.MailboxAccess;
 import io.civicline.core.ports.RecordingSink;
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.AuditEntry;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.voicemail.RedisTestBed;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.mailbox.MailboxPins;
 import io.civicline.voicemail.message.MessageStore;
@@ -27,8 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +49,7 @@ class PhoneMailboxAccessTest {
   @TempDir Path dir;
   private Vertx vertx;
   private Redis redis;
+  private RedisTestBed bed;
   private MessageStore messages;
   private FileRecordingStore files;
   private VoicemailIngest ingest;
@@ -67,9 +66,9 @@ class PhoneMailboxAccessTest {
 
   @BeforeEach
   void start() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     messages = new MessageStore(redis, clock);
     files = new FileRecordingStore(vertx, dir);
@@ -84,8 +83,7 @@ class PhoneMailboxAccessTest {
 
   @AfterEach
   void stop() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   private void setPin(String mailbox) {
@@ -177,18 +175,5 @@ class PhoneMailboxAccessTest {
         .filteredOn(e -> e.action().equals("delete") || e.action().equals("mark-heard"))
         .allSatisfy(e -> assertThat(e.actor().getString("id")).isEqualTo("phone:" + STAFF_PHONE))
         .hasSize(2);
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,14 +1,14 @@
 package io.civicline.voicemail.export;
 
+import static io.civicline.voicemail.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civicline.core.ports.RecordingSink;
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
 import io.civicline.core.store.Actor;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.voicemail.RedisTestBed;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.message.VoicemailMessage;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -62,6 +61,7 @@ class MailboxExportTest {
   @TempDir Path dir;
   private Vertx vertx;
   private Redis redis;
+  private RedisTestBed bed;
   private FileRecordingStore files;
   private MessageStore messages;
   private VoicemailIngest ingest;
@@ -74,9 +74,9 @@ class MailboxExportTest {
 
   @BeforeEach
   void start() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     files = new FileRecordingStore(vertx, dir.resolve("recordings"));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     messages = new MessageStore(redis, clock);
@@ -86,8 +86,7 @@ class MailboxExportTest {
 
   @AfterEach
   void stop() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   private VoicemailMessage received(String mailbox, Instant at, byte[] audio) {
@@ -375,17 +374,5 @@ class MailboxExportTest {
       throw new IllegalArgumentException("last record does not end with CRLF");
     }
     return rows;
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,14 +1,14 @@
 package io.civicline.voicemail.ingest;
 
+import static io.civicline.voicemail.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civicline.core.ports.RecordingSink;
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
 import io.civicline.core.store.Actor;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.voicemail.RedisTestBed;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.message.VoicemailMessage;
 import io.civicline.voicemail.store.FileRecordingStore;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +36,7 @@ class VoicemailIngestTest {
   @TempDir Path dir;
   private Vertx vertx;
   private Redis redis;
+  private RedisTestBed bed;
   private FileRecordingStore files;
   private MessageStore messages;
   private VoicemailIngest ingest;
@@ -48,9 +48,9 @@ class VoicemailIngestTest {
 
   @BeforeEach
   void start() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     files = new FileRecordingStore(vertx, dir.resolve("recordings"));
     messages = new MessageStore(redis, Clock.fixed(NOW, ZoneOffset.UTC));
     ingest = new VoicemailIngest(files, messages, (audio, expected) -> expected);
@@ -58,8 +58,7 @@ class VoicemailIngestTest {
 
   @AfterEach
   void stop() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   private static RecordingSink.Recording recording(String source) {
@@ -229,18 +228,6 @@ class VoicemailIngestTest {
           throw reconnecting;
         }
       }
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

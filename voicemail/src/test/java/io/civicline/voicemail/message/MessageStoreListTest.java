@@ -1,14 +1,13 @@
 package io.civicline.voicemail.message;
 
+import static io.civicline.voicemail.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.Page;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
-import io.vertx.core.Future;
+import io.civicline.voicemail.RedisTestBed;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,7 @@ class MessageStoreListTest {
   private final RedisServer server;
   private Vertx vertx;
   private Redis redis;
+  private RedisTestBed bed;
   private MessageStore messages;
 
   MessageStoreListTest(RedisServer server) {
@@ -39,16 +38,15 @@ class MessageStoreListTest {
 
   @BeforeEach
   void start() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     messages = new MessageStore(redis, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
   void stop() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   private String create(int n, Instant receivedAt) {
@@ -120,17 +118,5 @@ class MessageStoreListTest {
     assertThat(all(2, m -> m.id().endsWith("0")))
         .containsExactlyInAnyOrderElementsOf(every10th)
         .doesNotHaveDuplicates();
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

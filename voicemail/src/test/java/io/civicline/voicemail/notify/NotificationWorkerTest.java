@@ -1,14 +1,14 @@
 package io.civicline.voicemail.notify;
 
+import static io.civicline.voicemail.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.core.ports.RecordingSink;
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
 import io.civicline.testkit.smtp.ReceivedMail;
 import io.civicline.testkit.smtp.SmtpSink;
+import io.civicline.voicemail.RedisTestBed;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.message.VoicemailMessage;
@@ -26,7 +26,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +41,7 @@ class NotificationWorkerTest {
   @TempDir Path dir;
   private Vertx vertx;
   private Redis redis;
+  private RedisTestBed bed;
   private SmtpSink smtp;
   private FileRecordingStore files;
   private MessageStore messages;
@@ -54,9 +54,9 @@ class NotificationWorkerTest {
 
   @BeforeEach
   void start() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     smtp = SmtpSink.start();
     files = new FileRecordingStore(vertx, dir);
     messages = new MessageStore(redis, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -77,8 +77,7 @@ class NotificationWorkerTest {
   @AfterEach
   void stop() {
     smtp.close();
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   private NotificationWorker worker(String node, Transcriber transcriber, Notifier notifier) {
@@ -175,17 +174,5 @@ class NotificationWorkerTest {
     assertThat(await(worker("node-a", Transcriber.NONE, counting).runOnce("lakeside")))
         .isEqualTo(1);
     assertThat(sent).hasValue(0);
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

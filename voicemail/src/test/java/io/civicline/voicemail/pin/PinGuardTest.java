@@ -1,15 +1,15 @@
 package io.civicline.voicemail.pin;
 
+import static io.civicline.voicemail.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
 import io.civicline.core.store.AuditEntry;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.voicemail.RedisTestBed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +43,7 @@ class PinGuardTest {
   private final List<Lockout> lockouts = new CopyOnWriteArrayList<>();
   private Vertx vertx;
   private Redis redis;
+  private RedisTestBed bed;
   private PinGuard guard;
 
   PinGuardTest(RedisServer server) {
@@ -58,16 +57,15 @@ class PinGuardTest {
 
   @BeforeEach
   void connect() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     guard = new PinGuard(vertx, redis, HASHER, lockouts::add);
   }
 
   @AfterEach
   void close() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   @Test
@@ -285,18 +283,5 @@ class PinGuardTest {
 
   private Response send(Request request) {
     return await(redis.send(request));
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

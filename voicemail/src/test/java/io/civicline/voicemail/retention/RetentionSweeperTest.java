@@ -1,15 +1,15 @@
 package io.civicline.voicemail.retention;
 
+import static io.civicline.voicemail.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.core.ports.RecordingSink;
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.AuditEntry;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.voicemail.RedisTestBed;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.message.MessageStore;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +50,7 @@ class RetentionSweeperTest {
   @TempDir Path dir;
   private Vertx vertx;
   private Redis redis;
+  private RedisTestBed bed;
   private FileRecordingStore files;
   private MessageStore messages;
   private VoicemailIngest ingest;
@@ -62,9 +62,9 @@ class RetentionSweeperTest {
 
   @BeforeEach
   void start() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     files = new FileRecordingStore(vertx, dir.resolve("recordings"));
     messages = new MessageStore(redis, Clock.fixed(NOW, ZoneOffset.UTC));
     ingest = new VoicemailIngest(files, messages, (audio, expected) -> expected);
@@ -72,8 +72,7 @@ class RetentionSweeperTest {
 
   @AfterEach
   void stop() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   /** A message left {@code daysAgo} before NOW, as the ingest records it. */
@@ -367,18 +366,6 @@ class RetentionSweeperTest {
     @Override
     public Future<StoredRecording> checksum(String tenant, String messageId) {
       return delegate.checksum(tenant, messageId);
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }
