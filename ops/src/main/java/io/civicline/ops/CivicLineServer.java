@@ -3,6 +3,7 @@ package io.civicline.ops;
 import io.civicline.core.redis.RedisClients;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.core.store.DocumentStore;
+import io.civicline.ops.asterisk.AgiListener;
 import io.civicline.ops.audit.AuditRoutes;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.auth.TokenRoutes;
@@ -33,6 +34,8 @@ import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.civicline.ops.voicemail.VoicemailJobs;
 import io.civicline.ops.voicemail.VoicemailNotices;
+import io.civicline.signaling.asterisk.calls.AsteriskCalls;
+import io.civicline.signaling.asterisk.calls.TextSender;
 import io.civicline.signaling.context.CallContextLoader;
 import io.civicline.signaling.context.FlowCache;
 import io.civicline.signaling.store.CallRecords;
@@ -91,6 +94,7 @@ public final class CivicLineServer {
   private final AdminApiVerticle api;
   private final CallRecords callRecords;
   private final VoicemailJobs voicemailJobs;
+  private final Optional<AgiListener> agi;
   private String deploymentId;
 
   /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
@@ -102,8 +106,10 @@ public final class CivicLineServer {
       Redis redis,
       AdminApiVerticle api,
       CallRecords callRecords,
-      VoicemailJobs voicemailJobs) {
+      VoicemailJobs voicemailJobs,
+      Optional<AgiListener> agi) {
     this.voicemailJobs = voicemailJobs;
+    this.agi = agi;
     this.config = config;
     this.vertx = vertx;
     this.redis = redis;
@@ -181,6 +187,25 @@ public final class CivicLineServer {
                                 : Future.failedFuture(failure)));
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
+    Optional<AgiListener> agi =
+        config
+            .asterisk()
+            .map(
+                asterisk ->
+                    new AgiListener(
+                        vertx,
+                        asterisk,
+                        new AsteriskCalls(
+                            asterisk.calls(),
+                            parts.numbers(),
+                            contexts,
+                            parts.sessions(),
+                            callRecords,
+                            redis,
+                            voicemail,
+                            parts.greetingAudio(),
+                            textSender(twilio),
+                            clock)));
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -250,7 +275,7 @@ public final class CivicLineServer {
             new MailboxPolicies(store),
             clock);
     CivicLineServer server =
-        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs);
+        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs, agi);
 
     Bootstrap bootstrap = new Bootstrap(vertx, directory, kinds, tokens);
     DemoTownship demo = new DemoTownship(directory, tenants, kinds, flows, presence, redis);
@@ -258,6 +283,7 @@ public final class CivicLineServer {
         .run(config.admin().tokenFile())
         .compose(v -> config.demoSeed() ? demo.seedOnce().mapEmpty() : Future.succeededFuture())
         .compose(v -> vertx.deployVerticle(api))
+        .compose(id -> agi.map(AgiListener::start).orElse(Future.succeededFuture()).map(id))
         .map(
             id -> {
               server.deploymentId = id;
@@ -270,10 +296,22 @@ public final class CivicLineServer {
             })
         .recover(
             failure -> {
+              agi.ifPresent(listener -> listener.stop(java.time.Duration.ZERO));
               redis.close();
               vertx.close();
               return Future.failedFuture(failure);
             });
+  }
+
+  /** Texts sent by flows on a non-Twilio voice channel still go out through Twilio, if set up. */
+  private static TextSender textSender(Optional<TwilioChannel> twilio) {
+    return (from, to, text) ->
+        twilio
+            .<Future<?>>map(channel -> channel.sendSms(from, to, text))
+            .orElseGet(
+                () ->
+                    Future.failedFuture(
+                        new IllegalStateException("no SMS carrier configured (twilio.*)")));
   }
 
   private static MicrometerMetricsOptions metricsOptions() {
@@ -285,6 +323,11 @@ public final class CivicLineServer {
 
   public int httpPort() {
     return api.actualPort();
+  }
+
+  /** The FastAGI port, when the Asterisk channel is on. */
+  public Optional<Integer> agiPort() {
+    return agi.map(AgiListener::port);
   }
 
   /** The routes being served, for tests that compare them with the OpenAPI document. */
@@ -306,6 +349,7 @@ public final class CivicLineServer {
    * call it from a thread that is not Vert.x's (a shutdown hook, a test).
    */
   public void close() {
+    agi.ifPresent(listener -> listener.stop(config.shutdownGrace()));
     voicemailJobs.stop();
     if (deploymentId != null) {
       await(vertx.undeploy(deploymentId));

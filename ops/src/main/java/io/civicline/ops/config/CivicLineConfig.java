@@ -17,7 +17,31 @@ public record CivicLineConfig(
     Optional<TwilioSettings> twilio,
     Path recordingsDir,
     Optional<SmtpSettings> smtp,
-    Optional<String> publicBaseUrl) {
+    Optional<String> publicBaseUrl,
+    Optional<Asterisk> asterisk) {
+
+  public CivicLineConfig(
+      Http http,
+      RedisSettings redis,
+      Admin admin,
+      boolean demoSeed,
+      Duration shutdownGrace,
+      Optional<TwilioSettings> twilio,
+      Path recordingsDir,
+      Optional<SmtpSettings> smtp,
+      Optional<String> publicBaseUrl) {
+    this(
+        http,
+        redis,
+        admin,
+        demoSeed,
+        shutdownGrace,
+        twilio,
+        recordingsDir,
+        smtp,
+        publicBaseUrl,
+        Optional.empty());
+  }
 
   public CivicLineConfig(
       Http http,
@@ -51,4 +75,15 @@ public record CivicLineConfig(
    * @param tokenFile where the first platform-admin token is written, readable only by its owner
    */
   public record Admin(Path tokenFile) {}
+
+  /**
+   * The Asterisk channel: where the FastAGI server listens and how calls are driven.
+   *
+   * @param maxCalls calls one node holds at once; more are refused (Asterisk tries the next node)
+   */
+  public record Asterisk(
+      String agiHost,
+      int agiPort,
+      int maxCalls,
+      io.civicline.signaling.asterisk.calls.AsteriskSettings calls) {}
 }

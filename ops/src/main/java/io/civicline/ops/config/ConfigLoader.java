@@ -58,7 +58,16 @@ public final class ConfigLoader {
           "smtp.password",
           "smtp.passwordFile",
           "smtp.startTls",
-          "smtp.from");
+          "smtp.from",
+          "asterisk.agiHost",
+          "asterisk.agiPort",
+          "asterisk.maxCalls",
+          "asterisk.spoolDir",
+          "asterisk.spoolDirOnAsterisk",
+          "asterisk.ttsCommand",
+          "asterisk.ttsTimeoutSeconds",
+          "asterisk.holdSeconds",
+          "asterisk.silenceSeconds");
 
   /** Secrets may come from the environment or a file, never from a config file in plain text. */
   static final Set<String> SECRET_KEYS =
@@ -183,6 +192,7 @@ public final class ConfigLoader {
     RedisSettings redis = redis();
     Optional<TwilioSettings> twilio = twilio();
     Optional<SmtpSettings> smtp = smtp();
+    Optional<CivicLineConfig.Asterisk> asterisk = asterisk();
     return problems.isEmpty()
         ? new CivicLineConfig(
             http,
@@ -193,7 +203,8 @@ public final class ConfigLoader {
             twilio,
             Path.of(text("voicemail.storageDir")),
             smtp,
-            Optional.ofNullable(values.get("http.publicBaseUrl")))
+            Optional.ofNullable(values.get("http.publicBaseUrl")),
+            asterisk)
         : null;
   }
 
@@ -254,6 +265,60 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     return Optional.of(new TwilioSettings(account, token.get(), publicBase, rest));
+  }
+
+  /** The Asterisk channel is on when a FastAGI port is configured. */
+  private Optional<CivicLineConfig.Asterisk> asterisk() {
+    String port = values.get("asterisk.agiPort");
+    if (port == null || port.isBlank()) {
+      return Optional.empty();
+    }
+    String spoolOnAsterisk = text("asterisk.spoolDirOnAsterisk");
+    if (!spoolOnAsterisk.startsWith("/")) {
+      problems.add("asterisk.spoolDirOnAsterisk: must be an absolute path on the Asterisk host");
+    }
+    List<String> tts = ttsCommand(values.get("asterisk.ttsCommand"));
+    var calls =
+        new io.civicline.signaling.asterisk.calls.AsteriskSettings(
+            Path.of(text("asterisk.spoolDir")),
+            spoolOnAsterisk,
+            tts,
+            Duration.ofSeconds(integer("asterisk.ttsTimeoutSeconds", 1, 300)),
+            integer("asterisk.holdSeconds", 5, 120),
+            integer("asterisk.silenceSeconds", 1, 30));
+    return Optional.of(
+        new CivicLineConfig.Asterisk(
+            text("asterisk.agiHost"),
+            integer("asterisk.agiPort", 0, 65535),
+            integer("asterisk.maxCalls", 1, 100_000),
+            calls));
+  }
+
+  /**
+   * The text-to-speech command: a JSON array of arguments, or words split at spaces; the default
+   * (espeak-ng piped through sox) when unset.
+   */
+  private List<String> ttsCommand(String value) {
+    if (value == null || value.isBlank()) {
+      return io.civicline.signaling.asterisk.calls.AsteriskSettings.DEFAULT_TTS;
+    }
+    if (value.strip().startsWith("[")) {
+      try {
+        List<String> words = new ArrayList<>();
+        new io.vertx.core.json.JsonArray(value).forEach(w -> words.add(String.valueOf(w)));
+        if (!words.isEmpty()) {
+          return words;
+        }
+      } catch (io.vertx.core.json.DecodeException e) {
+        problems.add("asterisk.ttsCommand: not a JSON array of strings");
+        return List.of("missing");
+      }
+    }
+    List<String> words = Arrays.asList(value.strip().split("\\s+"));
+    if (!String.join(" ", words).contains("{output}")) {
+      problems.add("asterisk.ttsCommand: must contain {output} (where the WAV file goes)");
+    }
+    return words;
   }
 
   /** Email notifications are on when an SMTP host is configured. */

@@ -93,6 +93,18 @@ public final class CallContextLoader {
             });
   }
 
+  /** Each staff member's desk-phone extension by staff id, for channels that ring SIP phones. */
+  public Future<Map<String, String>> extensions(String tenant) {
+    return all(tenant, StaffMember.COLLECTION)
+        .map(
+            staff -> {
+              Map<String, String> byStaff = new LinkedHashMap<>();
+              staff.forEach(
+                  s -> byStaff.put(s.id(), typed(s, StaffMember::parse).extension()));
+              return byStaff;
+            });
+  }
+
   private Future<FlowVersions> catalog(String tenant, Optional<Pinned> pinned) {
     return all(tenant, FlowStore.FLOWS)
         .compose(

@@ -2,14 +2,12 @@ package io.civicline.signaling.twilio;
 
 import io.civicline.routing.engine.Action;
 import io.civicline.routing.engine.CallState;
-import io.civicline.routing.engine.DialTarget;
 import io.civicline.routing.engine.Step;
-import io.civicline.signaling.store.CallRecord;
+import io.civicline.signaling.store.CallFacts;
 import io.civicline.signaling.store.CallRecords;
 import io.civicline.signaling.store.CallSessions;
 import io.civicline.signaling.store.CallbackQueue;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +62,7 @@ final class StepCommitter {
             greeting ->
                 audioUrls.greetingUrl(
                     tenant, greeting.mailbox(), greeting.language(), greeting.sha256(), now));
-    JsonObject updated = remember(meta.copy(), step, now);
+    JsonObject updated = CallFacts.remember(meta.copy(), step, now);
     List<CallSessions.QueuedCallback> callbacks = new ArrayList<>();
     for (Action action : step.actions()) {
       if (action instanceof Action.RequestCallback request) {
@@ -88,27 +86,6 @@ final class StepCommitter {
             });
   }
 
-  /** Facts the channel keeps beside the state: who a dial rang, when the call was answered. */
-  private static JsonObject remember(JsonObject meta, Step step, Instant now) {
-    for (Action action : step.actions()) {
-      if (action instanceof Action.Dial dial) {
-        JsonArray targets = new JsonArray();
-        for (DialTarget target : dial.targets()) {
-          targets.add(
-              new JsonObject()
-                  .put("kind", target.kind().name())
-                  .put("address", target.address())
-                  .put("staffId", target.staffId()));
-        }
-        meta.put("dialTargets", targets);
-      }
-    }
-    if (step.state().answeredBy().isPresent() && !meta.containsKey("answeredAt")) {
-      meta.put("answeredAt", now.toString());
-    }
-    return meta;
-  }
-
   private void sendTexts(Step step, String townNumber) {
     for (Action action : step.actions()) {
       if (action instanceof Action.SendSms sms) {
@@ -126,27 +103,6 @@ final class StepCommitter {
   /** The call record; written again (same id) if a later webhook learns more, e.g. the end time. */
   Future<Void> writeRecord(
       String tenant, String callId, CallState state, JsonObject meta, Instant endedAt) {
-    CallRecord record =
-        new CallRecord(
-            callId,
-            "twilio",
-            state.caller(),
-            state.called(),
-            state.flowId(),
-            state.flowVersion(),
-            state.startedAt(),
-            Optional.ofNullable(meta.getString("answeredAt")).map(Instant::parse),
-            endedAt,
-            state.path(),
-            state.answeredBy(),
-            state.outcome().map(o -> o.wire()).orElse("hung-up"),
-            state.queuedAt().isPresent()
-                ? state.queueWaitSeconds(
-                    Optional.ofNullable(meta.getString("answeredAt"))
-                        .map(Instant::parse)
-                        .orElse(endedAt))
-                : 0,
-            state.language());
-    return records.put(tenant, record);
+    return records.put(tenant, CallFacts.record(callId, state, meta, endedAt));
   }
 }

@@ -9,6 +9,7 @@ import io.civicline.signaling.store.CallRecords;
 import io.civicline.signaling.store.CallSessions;
 import io.civicline.signaling.store.CallbackQueue;
 import io.civicline.signaling.store.NumberDirectory;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -18,12 +19,17 @@ public final class TwilioChannel {
   private final GreetingAudioRoute greetings;
   private final VoiceWebhooks webhooks;
   private final CallbackCalls callbacks;
+  private final TwilioRest rest;
 
   private TwilioChannel(
-      GreetingAudioRoute greetings, VoiceWebhooks webhooks, CallbackCalls callbacks) {
+      GreetingAudioRoute greetings,
+      VoiceWebhooks webhooks,
+      CallbackCalls callbacks,
+      TwilioRest rest) {
     this.greetings = greetings;
     this.webhooks = webhooks;
     this.callbacks = callbacks;
+    this.rest = rest;
   }
 
   /** The services a Twilio channel uses, shared with the rest of the server. */
@@ -69,7 +75,8 @@ public final class TwilioChannel {
             new MessageAudioRoute(audioUrls, parts.messageAudio(), clock),
             rest,
             clock),
-        callbacks);
+        callbacks,
+        rest);
   }
 
   /** Mounts the webhooks under {@code /twilio/voice}. */
@@ -78,6 +85,11 @@ public final class TwilioChannel {
     // before the webhooks' signature check.
     router.get(MessageAudioUrls.greetingRoute()).handler(greetings);
     webhooks.mount(router);
+  }
+
+  /** Sends a text through Twilio, e.g. for a flow running on another voice channel. */
+  public Future<String> sendSms(String from, String to, String body) {
+    return rest.sendSms(from, to, body);
   }
 
   public CallbackCalls callbacks() {

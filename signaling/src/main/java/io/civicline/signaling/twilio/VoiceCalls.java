@@ -4,6 +4,7 @@ import io.civicline.routing.engine.CallEvent;
 import io.civicline.routing.engine.FlowEngine;
 import io.civicline.routing.engine.Step;
 import io.civicline.signaling.context.CallContextLoader;
+import io.civicline.signaling.store.CallFacts;
 import io.civicline.signaling.store.CallSessions;
 import io.civicline.signaling.store.NumberDirectory;
 import io.vertx.core.Future;
@@ -87,7 +88,7 @@ public final class VoiceCalls {
                 return Future.succeededFuture(TwimlRenderer.apology(NOT_IN_SERVICE));
               }
               Step step = FlowEngine.start(context.get(), flowId, from, to, now);
-              JsonObject meta = new JsonObject().put("called", to).put("channel", "twilio");
+              JsonObject meta = CallFacts.begin("twilio", to);
               return committer
                   .commit(urls.tenant(), urls, -1, step, meta, "start", false)
                   .compose(

@@ -58,19 +58,19 @@ public final class CallerScript {
   }
 
   /** One step of caller input. */
-  sealed interface Input permits Digits, Speech, Silence, Recording, HangUp {}
+  public sealed interface Input permits Digits, Speech, Silence, Recording, HangUp {}
 
-  record Digits(String digits) implements Input {}
+  public record Digits(String digits) implements Input {}
 
-  record Speech(String text, double confidence) implements Input {}
+  public record Speech(String text, double confidence) implements Input {}
 
-  record Silence() implements Input {}
+  public record Silence() implements Input {}
 
   /** Speaks for {@code seconds}, then ends with {@code endKey} ("" = silence timeout). */
-  record Recording(int seconds, String endKey, boolean hangUp) implements Input {}
+  public record Recording(int seconds, String endKey, boolean hangUp) implements Input {}
 
   /** Hangs up at the next Gather; at a Record, speaks the default length first, then hangs up. */
-  record HangUp() implements Input {}
+  public record HangUp() implements Input {}
 
   record QueueStay(int seconds, QueueExit exit, Duration realWait) {}
 
@@ -228,15 +228,15 @@ public final class CallerScript {
     return this;
   }
 
-  List<Input> inputs() {
+  public List<Input> inputs() {
     return List.copyOf(inputs);
   }
 
-  Outcome outcomeFor(String target) {
+  public Outcome outcomeFor(String target) {
     return dialOutcomes.getOrDefault(target, defaultDialOutcome);
   }
 
-  int defaultRecordSeconds() {
+  public int defaultRecordSeconds() {
     return defaultRecordSeconds;
   }
 
@@ -244,7 +244,7 @@ public final class CallerScript {
     return talkSeconds;
   }
 
-  boolean isCalleeHangsUpFirst() {
+  public boolean isCalleeHangsUpFirst() {
     return calleeHangsUpFirst;
   }
 
