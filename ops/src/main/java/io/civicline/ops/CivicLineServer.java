@@ -325,6 +325,11 @@ public final class CivicLineServer {
     return api.actualPort();
   }
 
+  /** Asterisk calls this node is serving now. */
+  public int agiActiveCalls() {
+    return agi.map(AgiListener::activeCalls).orElse(0);
+  }
+
   /** The FastAGI port, when the Asterisk channel is on. */
   public Optional<Integer> agiPort() {
     return agi.map(AgiListener::port);

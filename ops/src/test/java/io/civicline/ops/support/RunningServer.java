@@ -70,6 +70,45 @@ public final class RunningServer implements AutoCloseable {
 
   private record TwilioAccount(String restBaseUrl, String sid, String token) {}
 
+  /** Where the Asterisk channel's spool is as a test's simulated Asterisk names it. */
+  public static final String SPOOL_ON_ASTERISK = "/var/spool/civicline";
+
+  /**
+   * Like {@link #withTwilio}, with the Asterisk channel on too: FastAGI on a free port, the spool
+   * under {@code dir/spool}, and a text-to-speech command that writes each prompt's text into its
+   * file (so a test can tell what a caller heard).
+   */
+  public static RunningServer withTwilioAndAsterisk(
+      RedisServer redis,
+      Path dir,
+      Clock clock,
+      io.civicline.testkit.twilio.TwilioStandIn twilio,
+      String sid,
+      String token) {
+    CivicLineConfig.Asterisk asterisk =
+        new CivicLineConfig.Asterisk(
+            "127.0.0.1",
+            0,
+            50,
+            new io.civicline.signaling.asterisk.calls.AsteriskSettings(
+                dir.resolve("spool"),
+                SPOOL_ON_ASTERISK,
+                java.util.List.of(
+                    "sh", "-c", "printf '%s' \"$1\" > \"$2\"", "tts", "{text}", "{output}"),
+                Duration.ofSeconds(10),
+                10,
+                5));
+    return start(
+        redis,
+        dir,
+        true,
+        65536,
+        clock,
+        new TwilioAccount(twilio.baseUrl(), sid, token),
+        null,
+        asterisk);
+  }
+
   private static RunningServer start(
       RedisServer redis,
       Path dir,
@@ -78,6 +117,18 @@ public final class RunningServer implements AutoCloseable {
       Clock clock,
       TwilioAccount twilio,
       io.civicline.voicemail.notify.SmtpSettings smtp) {
+    return start(redis, dir, demoSeed, maxBody, clock, twilio, smtp, null);
+  }
+
+  private static RunningServer start(
+      RedisServer redis,
+      Path dir,
+      boolean demoSeed,
+      int maxBody,
+      Clock clock,
+      TwilioAccount twilio,
+      io.civicline.voicemail.notify.SmtpSettings smtp,
+      CivicLineConfig.Asterisk asterisk) {
     Path tokenFile = dir.resolve("platform-admin.token");
     int port = twilio == null ? 0 : freePort();
     java.util.Optional<io.civicline.signaling.twilio.TwilioSettings> settings =
@@ -99,7 +150,8 @@ public final class RunningServer implements AutoCloseable {
             settings,
             dir.resolve("recordings"),
             java.util.Optional.ofNullable(smtp),
-            java.util.Optional.empty());
+            java.util.Optional.empty(),
+            java.util.Optional.ofNullable(asterisk));
     try {
       CivicLineServer server =
           CivicLineServer.start(config, clock)
@@ -133,6 +185,11 @@ public final class RunningServer implements AutoCloseable {
 
   public int port() {
     return server.httpPort();
+  }
+
+  /** The FastAGI port of the Asterisk channel. */
+  public int agiPort() {
+    return server.agiPort().orElseThrow(() -> new IllegalStateException("Asterisk is off"));
   }
 
   public Path tokenFile() {

@@ -1,0 +1,356 @@
+package io.civicline.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civicline.ops.support.Api;
+import io.civicline.ops.support.RunningServer;
+import io.civicline.ops.support.TestClock;
+import io.civicline.testkit.RedisExtension;
+import io.civicline.testkit.RedisServer;
+import io.civicline.testkit.asterisk.AsteriskCall;
+import io.civicline.testkit.asterisk.AsteriskCaller;
+import io.civicline.testkit.twilio.CallTranscript;
+import io.civicline.testkit.twilio.CallerScript;
+import io.civicline.testkit.twilio.TwilioStandIn;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The demo township's flows answered through Asterisk: a simulated Asterisk (testkit) connects to
+ * the real server's FastAGI port as the dialplan's {@code AGI()} does and plays the resident. The
+ * same caller scripts also run through the Twilio stand-in, and both calls must take the same path
+ * to the same outcome.
+ */
+@ExtendWith(RedisExtension.class)
+class AsteriskVoiceEndToEndTest {
+  static final String SID = "AC" + "0123456789abcdef".repeat(2);
+  static final String TOKEN = "demo-auth-token-0123456789abcdef";
+  static final String MAIN = "+12695550100";
+  static final String RESIDENT = "+12075550123";
+  static final String L = "/api/v1/tenants/lakeside";
+  static final String CLERK_BOX = "civicline:{t:lakeside}:vm:box:department.clerk";
+
+  /** Tuesday 2026-11-24, 10:00 in Lakeside (America/Detroit). */
+  static final Instant TUESDAY_MORNING = Instant.parse("2026-11-24T15:00:00Z");
+
+  static final Instant TUESDAY_EVENING = Instant.parse("2026-11-24T23:30:00Z");
+
+  private final RedisServer redis;
+  @TempDir Path dir;
+  private TwilioStandIn twilio;
+  private TestClock clock;
+  private RunningServer server;
+  private Api admin;
+  private int calls;
+
+  AsteriskVoiceEndToEndTest(RedisServer redis) {
+    this.redis = redis;
+  }
+
+  @BeforeEach
+  void start() {
+    redis.flushAll();
+    twilio = TwilioStandIn.start(SID, TOKEN);
+    clock = new TestClock(TUESDAY_MORNING);
+    server = RunningServer.withTwilioAndAsterisk(redis, dir, clock, twilio, SID, TOKEN);
+    admin = server.platformAdmin();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    twilio.close();
+  }
+
+  static Stream<Arguments> sameFlowBothChannels() {
+    return Stream.of(
+        row(
+            "clerk does not answer, voicemail",
+            TUESDAY_MORNING,
+            () ->
+                CallerScript.pressing("1", "1")
+                    .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                    .recordSeconds(5)),
+        row(
+            "staff member answers",
+            TUESDAY_MORNING,
+            () ->
+                CallerScript.pressing("1", "3")
+                    .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                    .dialOutcome("client:rob-miller", CallerScript.Outcome.ANSWERED)),
+        row(
+            "Spanish, voicemail",
+            TUESDAY_MORNING,
+            () ->
+                CallerScript.pressing("2", "1")
+                    .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                    .recordSeconds(4)),
+        row(
+            "Spanish, forms by text",
+            TUESDAY_MORNING,
+            () -> CallerScript.pressing("2", "8").silence()),
+        row("after hours", TUESDAY_EVENING, () -> CallerScript.pressing("1").silence()),
+        row("silent caller", TUESDAY_MORNING, CallerScript::caller),
+        row(
+            "busy line, then voicemail",
+            TUESDAY_MORNING,
+            () ->
+                CallerScript.pressing("1", "1")
+                    .defaultDialOutcome(CallerScript.Outcome.BUSY)
+                    .recordSeconds(3, "#")));
+  }
+
+  private static Arguments row(String name, Instant at, Supplier<CallerScript> script) {
+    return Arguments.of(name, at, script);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void sameFlowBothChannels(String name, Instant at, Supplier<CallerScript> script) {
+    clock.set(at);
+    CallTranscript viaTwilio =
+        twilio.call(
+            server.voiceUrl(),
+            RESIDENT,
+            MAIN,
+            script.get().statusCallback(server.voiceUrl() + "/status"));
+    JsonObject twilioRecord = eventuallyRecord(viaTwilio.callSid());
+
+    clock.set(at);
+    AsteriskCall viaAsterisk = asteriskCall(script.get()).call();
+    JsonObject asteriskRecord = record(callIdOf(viaAsterisk));
+
+    assertThat(asteriskRecord.getString("channel")).isEqualTo("asterisk");
+    assertThat(twilioRecord.getString("channel")).isEqualTo("twilio");
+    for (String field : List.of("path", "outcome", "answeredBy", "language", "from", "to")) {
+      assertThat(asteriskRecord.getValue(field)).as(field).isEqualTo(twilioRecord.getValue(field));
+    }
+    assertThat(heard(viaAsterisk)).isNotEmpty().isEqualTo(viaTwilio.heardTexts());
+  }
+
+  @Test
+  void voicemailRecordedThroughAsteriskIsOneMessageLikeATwilioOne() {
+    CallerScript script =
+        CallerScript.pressing("1", "1")
+            .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+            .recordSeconds(5);
+    twilio.call(
+        server.voiceUrl(), RESIDENT, MAIN, script.statusCallback(server.voiceUrl() + "/status"));
+    assertThat(eventually(() -> redis.command("ZCARD " + CLERK_BOX), ":1")).isEqualTo(":1");
+
+    AsteriskCall call =
+        asteriskCall(
+                CallerScript.pressing("1", "1")
+                    .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                    .recordSeconds(5))
+            .from("+12075550999")
+            .call();
+
+    assertThat(call.recordings()).hasSize(1);
+    assertThat(redis.command("ZCARD " + CLERK_BOX)).isEqualTo(":2");
+    assertThat(call.recordings().get(0)).doesNotExist();
+    JsonArray messages = admin.get(L + "/mailboxes/department-clerk/messages").items();
+    JsonObject viaAsterisk = byCaller(messages, "+12075550999");
+    JsonObject viaTwilio = byCaller(messages, RESIDENT);
+    assertThat(viaAsterisk.fieldNames()).isEqualTo(viaTwilio.fieldNames());
+    for (String field : List.of("mailbox", "seconds", "language", "status")) {
+      assertThat(viaAsterisk.getValue(field)).as(field).isEqualTo(viaTwilio.getValue(field));
+    }
+    assertThat(viaAsterisk.getString("callId")).isEqualTo(callIdOf(call));
+    Api.Bytes audio =
+        admin.getBytes(
+            L + "/mailboxes/department-clerk/messages/" + viaAsterisk.getString("id") + "/audio");
+    assertThat(audio.status()).isEqualTo(200);
+    assertThat(audio.header("Content-Type")).hasValue("audio/wav");
+  }
+
+  @Test
+  void callerHangingUpDuringAPromptEndsTheCallWithARecord() {
+    AsteriskCall call =
+        asteriskCall(CallerScript.caller()).hangUpDuring(AsteriskCaller.Moment.PROMPT).call();
+
+    assertHungUpAndRecorded(call, 1);
+  }
+
+  @Test
+  void callerHangingUpDuringGetDataEndsTheCallWithARecord() {
+    AsteriskCall call =
+        asteriskCall(CallerScript.caller()).hangUpDuring(AsteriskCaller.Moment.GET_DATA).call();
+
+    JsonObject record = assertHungUpAndRecorded(call, 1);
+    assertThat(call.commands()).anySatisfy(c -> assertThat(c).startsWith("GET DATA "));
+    assertThat(record.getJsonArray("path")).containsExactly("welcome");
+  }
+
+  @Test
+  void callerHangingUpDuringDialEndsTheCallWithARecord() {
+    AsteriskCall call =
+        asteriskCall(CallerScript.pressing("1", "1"))
+            .hangUpDuring(AsteriskCaller.Moment.DIAL)
+            .call();
+
+    JsonObject record = assertHungUpAndRecorded(call, 1);
+    assertThat(call.dials()).singleElement().asString().contains("PJSIP/");
+    assertThat(record.getJsonArray("path")).contains("ring-clerk");
+    assertThat(record.containsKey("answeredBy")).isFalse();
+  }
+
+  @Test
+  void callerHangingUpWhileRecordingStillLeavesTheirMessage() {
+    AsteriskCall call =
+        asteriskCall(
+                CallerScript.pressing("1", "1")
+                    .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                    .recordSeconds(6))
+            .hangUpDuring(AsteriskCaller.Moment.RECORD)
+            .call();
+
+    JsonObject record = assertHungUpAndRecorded(call, 1);
+    assertThat(record.getString("outcome")).isEqualTo("voicemail");
+    assertThat(redis.command("ZCARD " + CLERK_BOX)).isEqualTo(":1");
+  }
+
+  @Test
+  void aNumberOfAnotherTownIsNotServedAndLeavesNoTrace() {
+    AsteriskCall call =
+        AsteriskCaller.to("127.0.0.1", server.agiPort())
+            .flow("riverton", MAIN)
+            .from(RESIDENT)
+            .uniqueId("riverton-1.1")
+            .call();
+
+    assertThat(call.sounds()).containsExactly("ss-noservice");
+    assertThat(call.appHungUp()).isTrue();
+    assertThat(admin.get(L + "/calls?limit=10").items()).isEmpty();
+    assertThat(redis.command("EXISTS civicline:{t:lakeside}:call:ast-riverton-1.1"))
+        .isEqualTo(":0");
+  }
+
+  @Test
+  void theChannelIsMarkedAsTakenBeforeAnythingElse() {
+    AsteriskCall call = asteriskCall(CallerScript.pressing("1").silence()).call();
+
+    assertThat(call.commands().get(0))
+        .isEqualTo("SET VARIABLE CIVICLINE_SESSION \"" + callIdOf(call) + "\"");
+    assertThat(call.commands().get(1)).isEqualTo("ANSWER");
+    assertThat(call.appHungUp()).isTrue();
+  }
+
+  private JsonObject assertHungUpAndRecorded(AsteriskCall call, int expectedRecords) {
+    assertThat(call.callerHungUp()).isTrue();
+    assertThat(call.appHungUp()).isFalse();
+    JsonArray records = admin.get(L + "/calls?limit=10").items();
+    assertThat(records).hasSize(expectedRecords);
+    JsonObject record = record(callIdOf(call));
+    assertThat(record.getString("endedAt")).isEqualTo(clock.instant().toString());
+    JsonObject state =
+        new JsonObject(
+            redis.command("HGET civicline:{t:lakeside}:call:" + callIdOf(call) + " state"));
+    assertThat(state.getString("outcome")).isNotNull();
+    assertThat(eventually(() -> String.valueOf(server.server().agiActiveCalls()), "0"))
+        .isEqualTo("0");
+    return record;
+  }
+
+  private AsteriskCaller.Builder asteriskCall(CallerScript script) {
+    AsteriskCaller.Builder builder =
+        AsteriskCaller.to("127.0.0.1", server.agiPort())
+            .flow("lakeside", MAIN)
+            .from(RESIDENT)
+            .uniqueId("pbx1-1795394709." + (++calls))
+            .following(script)
+            .spool(RunningServer.SPOOL_ON_ASTERISK, dir.resolve("spool"))
+            .onHold(seconds -> clock.advance(Duration.ofSeconds(seconds)));
+    for (Object staff : admin.get(L + "/staff?limit=100").items()) {
+      JsonObject member = (JsonObject) staff;
+      builder.endpoint(
+          "PJSIP/" + member.getString("extension"), "client:" + member.getString("id"));
+    }
+    return builder;
+  }
+
+  private static String callIdOf(AsteriskCall call) {
+    return call.variables().get("CIVICLINE_SESSION");
+  }
+
+  /** The texts of the prompts played: the test's text-to-speech writes each text into its file. */
+  private List<String> heard(AsteriskCall call) {
+    List<String> texts = new ArrayList<>();
+    String prefix = RunningServer.SPOOL_ON_ASTERISK + "/";
+    for (String sound : call.sounds()) {
+      if (sound.startsWith(prefix + "tts/")) {
+        Path file = dir.resolve("spool").resolve(sound.substring(prefix.length()) + ".wav");
+        try {
+          texts.add(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return texts;
+  }
+
+  private JsonObject record(String callId) {
+    return admin.get(L + "/calls?limit=50").items().stream()
+        .map(JsonObject.class::cast)
+        .filter(r -> r.getString("id").equals(callId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no call record for " + callId));
+  }
+
+  /** Twilio's status callback arrives beside the call: wait (bounded) for its record. */
+  private JsonObject eventuallyRecord(String callId) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      Api.Response found = admin.get(L + "/calls/" + callId);
+      if (found.status() == 200 && found.json().containsKey("endedAt")) {
+        return found.json();
+      }
+      sleep();
+    }
+    return record(callId);
+  }
+
+  private static JsonObject byCaller(JsonArray messages, String from) {
+    return messages.stream()
+        .map(JsonObject.class::cast)
+        .filter(m -> from.equals(m.getString("from")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no message from " + from + " in " + messages));
+  }
+
+  private static String eventually(Supplier<String> read, String expected) {
+    String value = read.get();
+    for (int attempt = 0; attempt < 50 && !value.equals(expected); attempt++) {
+      sleep();
+      value = read.get();
+    }
+    return value;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
