@@ -277,6 +277,14 @@ public final class CivicLineServer {
     CivicLineServer server =
         new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs, agi);
 
+    Optional<String> agiProblem = agi.flatMap(AgiListener::problem);
+    if (agiProblem.isPresent()) {
+      // Before anything starts: a channel that cannot speak is a configuration error.
+      return redis
+          .close()
+          .eventually(vertx::close)
+          .transform(done -> Future.failedFuture(new IllegalStateException(agiProblem.get())));
+    }
     Bootstrap bootstrap = new Bootstrap(vertx, directory, kinds, tokens);
     DemoTownship demo = new DemoTownship(directory, tenants, kinds, flows, presence, redis);
     return bootstrap

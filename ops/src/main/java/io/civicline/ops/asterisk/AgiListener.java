@@ -29,13 +29,20 @@ public final class AgiListener {
     this.calls = calls;
   }
 
+  /** Why the channel cannot work as configured, e.g. text-to-speech is not installed. */
+  public java.util.Optional<String> problem() {
+    return calls
+        .problem()
+        .map(
+            problem ->
+                "Asterisk channel: "
+                    + problem
+                    + " (install it, or set asterisk.ttsCommand / CIVICLINE_ASTERISK_TTS_COMMAND)");
+  }
+
   public Future<Void> start() {
-    if (calls.problem().isPresent()) {
-      return Future.failedFuture(
-          new IllegalStateException(
-              "Asterisk channel: "
-                  + calls.problem().get()
-                  + " (install it, or set asterisk.ttsCommand / CIVICLINE_ASTERISK_TTS_COMMAND)"));
+    if (problem().isPresent()) {
+      return Future.failedFuture(new IllegalStateException(problem().get()));
     }
     // Binding is a blocking call: keep it off the event loop.
     return vertx.executeBlocking(
