@@ -5,11 +5,20 @@ package io.civicline.bench.agi;
  * transcript), made unique per simulated call: channel, unique id and caller number.
  */
 final class AgiEnvironment {
+  /**
+   * Asterisk's unique ids never repeat on one server, and the flow driver refuses a second session
+   * for an id it has seen: every simulated call of every run gets its own.
+   */
+  private static final java.util.concurrent.atomic.AtomicLong CALLS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private static final long PROCESS = System.currentTimeMillis() / 1000;
+
   private AgiEnvironment() {}
 
   /**
    * @param script what follows {@code agi://host:port/}, e.g. {@code
-   *     flow?tenant=bench&number=%2B12695550100}
+   *     flow?tenant=lakeside&number=%2B12695550100}
    */
   static String block(int call, String script, int port) {
     String suffix = String.format("%08x", call);
@@ -27,8 +36,10 @@ final class AgiEnvironment {
         + "\n"
         + "agi_language: en\n"
         + "agi_type: PJSIP\n"
-        + "agi_uniqueid: 1795394709."
-        + call
+        + "agi_uniqueid: bench-"
+        + PROCESS
+        + "."
+        + CALLS.incrementAndGet()
         + "\n"
         + "agi_version: 22.10.1\n"
         + "agi_callerid: +1269"

@@ -46,7 +46,7 @@ record LoadOptions(
 
   static final int SERVER_DEFAULT_MAX_CALLS =
       FastAgiServer.Options.defaults("127.0.0.1", 0).maxConcurrentCalls();
-  static final String DEFAULT_SCRIPT = "flow?tenant=bench&number=%2B12695550100";
+  static final String DEFAULT_SCRIPT = "flow?tenant=lakeside&number=%2B12695550100";
 
   static LoadOptions defaults() {
     return new LoadOptions(

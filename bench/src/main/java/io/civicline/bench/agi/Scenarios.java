@@ -7,11 +7,7 @@ import java.util.Optional;
 
 /**
  * The scenarios {@code AgiLoad --scenarios} can name. A new one is one {@link #register} line in
- * {@link #builtIn()}, e.g. the flow driver once it exists:
- *
- * <pre>{@code
- * register(new Scenario("flow", "the call-flow engine over AGI", () -> new FlowAgiHandler(...)));
- * }</pre>
+ * {@link #builtIn()}.
  */
 public final class Scenarios {
   /** Every other scenario's numbers are reported relative to this one's, at the same load. */
@@ -31,6 +27,11 @@ public final class Scenarios {
             "ivr",
             "a scripted town IVR: session mark, prompt, menu, dial, voicemail (no engine)",
             () -> ScriptedHandlers::ivr));
+    scenarios.register(
+        new Scenario(
+            "flow",
+            "the real flow driver: demo township in a private Redis, engine, state writes, CDRs",
+            new FlowScenario()));
     return scenarios;
   }
 

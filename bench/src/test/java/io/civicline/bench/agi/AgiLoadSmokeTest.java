@@ -18,7 +18,7 @@ class AgiLoadSmokeTest {
     LoadOptions options = LoadOptions.smoke();
     List<LoadResult> results = AgiLoad.run(options, AgiLoad.chosen(Scenarios.builtIn(), List.of()));
 
-    assertThat(results).extracting(LoadResult::scenario).containsExactly("baseline", "ivr");
+    assertThat(results).extracting(LoadResult::scenario).containsExactly("baseline", "ivr", "flow");
     for (LoadResult r : results) {
       assertThat(r.calls()).isEqualTo(CALLS);
       assertThat(r.completed()).as(r.scenario() + " completed").isEqualTo(CALLS);

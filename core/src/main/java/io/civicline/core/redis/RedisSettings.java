@@ -35,9 +35,22 @@ public record RedisSettings(
     }
   }
 
+  /**
+   * Requests that may wait for a pooled connection before new ones fail. Generous on purpose: a
+   * call loads its town's context with about ten reads in parallel, so hundreds of calls starting
+   * together (a storm warning, an outage) queue thousands of short requests. Failing them would
+   * drop those calls; waiting costs milliseconds. Found with the FastAGI load tool in bench.
+   */
+  public static final int DEFAULT_MAX_POOL_WAITING = 16_384;
+
   public static RedisSettings standalone(String url) {
     return new RedisSettings(
-        Mode.STANDALONE, List.of(url), Optional.empty(), Optional.empty(), 16, 256);
+        Mode.STANDALONE,
+        List.of(url),
+        Optional.empty(),
+        Optional.empty(),
+        16,
+        DEFAULT_MAX_POOL_WAITING);
   }
 
   /** Endpoints may carry a password (redis://user:pw@host), so they are masked here too. */

@@ -235,7 +235,8 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new RedisSettings(mode, endpoints, master, password, pool, 1024);
+    return new RedisSettings(
+        mode, endpoints, master, password, pool, RedisSettings.DEFAULT_MAX_POOL_WAITING);
   }
 
   /** Twilio is on when an account is configured; then its token and public URL are required. */
