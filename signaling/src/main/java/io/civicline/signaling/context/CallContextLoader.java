@@ -40,6 +40,8 @@ public final class CallContextLoader {
   private final DocumentStore store;
   private final FlowStore flows;
   private final FlowCache cache;
+  private final java.util.concurrent.ConcurrentMap<Reading, Future<TownDocuments>> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public CallContextLoader(DocumentStore store, FlowStore flows, FlowCache cache) {
     this.store = store;
@@ -51,6 +53,51 @@ public final class CallContextLoader {
   public record Pinned(String flowId, int version) {}
 
   public Future<Optional<CallContext>> load(String tenant, Instant now, Optional<Pinned> pinned) {
+    return documents(tenant, pinned).map(documents -> build(tenant, documents, now));
+  }
+
+  /** Everything a town's calls read, as stored; turned into a context for a moment by build. */
+  private record TownDocuments(
+      Optional<Stored> town,
+      List<Stored> departments,
+      List<Stored> calendars,
+      List<Stored> shared,
+      List<Stored> closures,
+      List<Stored> staff,
+      List<Stored> presence,
+      FlowVersions catalog,
+      List<Stored> mailboxes) {}
+
+  private record Reading(String tenant, Optional<Pinned> pinned) {}
+
+  /**
+   * Calls of one town that start or step at the same moment share one read of its documents (about
+   * ten Redis round trips) instead of each making their own: hundreds of callers pressing a key
+   * together otherwise queue thousands of reads (measured with bench's AgiLoad). Only a read still
+   * in flight is shared, so a change written before it began is always seen.
+   */
+  private Future<TownDocuments> documents(String tenant, Optional<Pinned> pinned) {
+    Reading reading = new Reading(tenant, pinned);
+    Future<TownDocuments> existing = inFlight.get(reading);
+    if (existing != null) {
+      return existing;
+    }
+    io.vertx.core.Promise<TownDocuments> promise = io.vertx.core.Promise.promise();
+    Future<TownDocuments> mine = promise.future();
+    Future<TownDocuments> raced = inFlight.putIfAbsent(reading, mine);
+    if (raced != null) {
+      return raced;
+    }
+    read(tenant, pinned)
+        .onComplete(
+            done -> {
+              inFlight.remove(reading, mine);
+              promise.handle(done);
+            });
+    return mine;
+  }
+
+  private Future<TownDocuments> read(String tenant, Optional<Pinned> pinned) {
     Future<Optional<Stored>> town = store.get(tenant, Tenant.COLLECTION, tenant);
     Future<List<Stored>> departments = all(tenant, Department.COLLECTION);
     Future<List<Stored>> calendars = all(tenant, HolidayCalendar.COLLECTION);
@@ -72,25 +119,36 @@ public final class CallContextLoader {
                 catalog,
                 mailboxes))
         .map(
-            done -> {
-              if (town.result().isEmpty()) {
-                return Optional.<CallContext>empty();
-              }
-              Tenant t = typed(town.result().get(), Tenant::parse);
-              Map<CalendarRef, HolidayCalendar> allCalendars =
-                  calendars(calendars.result(), shared.result());
-              return Optional.of(
-                  new CallContext(
-                      tenant,
-                      t.timeZone(),
-                      t.defaultLanguage(),
-                      t.languages(),
-                      schedules(departments.result(), t, allCalendars),
-                      closures(closures.result(), now),
-                      staffViews(staff.result(), presence.result(), now),
-                      catalog.result(),
-                      mailboxSettings(mailboxes.result())));
-            });
+            done ->
+                new TownDocuments(
+                    town.result(),
+                    departments.result(),
+                    calendars.result(),
+                    shared.result(),
+                    closures.result(),
+                    staff.result(),
+                    presence.result(),
+                    catalog.result(),
+                    mailboxes.result()));
+  }
+
+  private Optional<CallContext> build(String tenant, TownDocuments d, Instant now) {
+    if (d.town().isEmpty()) {
+      return Optional.empty();
+    }
+    Tenant t = typed(d.town().get(), Tenant::parse);
+    Map<CalendarRef, HolidayCalendar> allCalendars = calendars(d.calendars(), d.shared());
+    return Optional.of(
+        new CallContext(
+            tenant,
+            t.timeZone(),
+            t.defaultLanguage(),
+            t.languages(),
+            schedules(d.departments(), t, allCalendars),
+            closures(d.closures(), now),
+            staffViews(d.staff(), d.presence(), now),
+            d.catalog(),
+            mailboxSettings(d.mailboxes())));
   }
 
   /** Each staff member's desk-phone extension by staff id, for channels that ring SIP phones. */
@@ -99,8 +157,7 @@ public final class CallContextLoader {
         .map(
             staff -> {
               Map<String, String> byStaff = new LinkedHashMap<>();
-              staff.forEach(
-                  s -> byStaff.put(s.id(), typed(s, StaffMember::parse).extension()));
+              staff.forEach(s -> byStaff.put(s.id(), typed(s, StaffMember::parse).extension()));
               return byStaff;
             });
   }
