@@ -34,6 +34,7 @@ import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.civicline.ops.voicemail.VoicemailJobs;
 import io.civicline.ops.voicemail.VoicemailNotices;
+import io.civicline.signaling.asterisk.ami.DeviceStates;
 import io.civicline.signaling.asterisk.calls.AsteriskCalls;
 import io.civicline.signaling.asterisk.calls.TextSender;
 import io.civicline.signaling.context.CallContextLoader;
@@ -147,7 +148,8 @@ public final class CivicLineServer {
     FlowStore flowStore = new FlowStore(store, redis);
     CallRecords callRecords = new CallRecords(redis);
     CallContextLoader contexts =
-        new CallContextLoader(store, flowStore, new FlowCache(FLOW_CACHE_SIZE));
+        new CallContextLoader(
+            store, flowStore, new FlowCache(FLOW_CACHE_SIZE), new DeviceStates(redis)::load);
     FlowService flows = new FlowService(flowStore, store);
     PresenceService presence = new PresenceService(directory, kinds, clock);
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());

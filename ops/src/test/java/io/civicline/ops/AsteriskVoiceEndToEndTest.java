@@ -230,6 +230,26 @@ class AsteriskVoiceEndToEndTest {
   }
 
   @Test
+  void staffWhoseDeskPhoneIsInUseAreNotRung() {
+    AsteriskCall free = asteriskCall(CallerScript.pressing("1", "1")).call();
+    String clerkDial = free.dials().get(0);
+    List<String> deskPhones =
+        List.of(clerkDial.split("&")).stream().filter(c -> c.startsWith("PJSIP/")).toList();
+    assertThat(deskPhones).isNotEmpty();
+    deskPhones.forEach(
+        phone -> redis.command("HSET civicline:{t:lakeside}:devices " + phone + " INUSE"));
+
+    AsteriskCall busy = asteriskCall(CallerScript.pressing("1", "1")).call();
+
+    assertThat(busy.dials()).isEmpty();
+    assertThat(record(callIdOf(busy)).getJsonArray("path")).contains("voicemail-clerk");
+    deskPhones.forEach(
+        phone -> redis.command("HSET civicline:{t:lakeside}:devices " + phone + " NOT_INUSE"));
+    AsteriskCall freeAgain = asteriskCall(CallerScript.pressing("1", "1")).call();
+    assertThat(freeAgain.dials()).containsExactly(clerkDial);
+  }
+
+  @Test
   void aNumberOfAnotherTownIsNotServedAndLeavesNoTrace() {
     AsteriskCall call =
         AsteriskCaller.to("127.0.0.1", server.agiPort())

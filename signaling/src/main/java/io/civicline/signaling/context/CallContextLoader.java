@@ -40,14 +40,32 @@ public final class CallContextLoader {
   private final DocumentStore store;
   private final FlowStore flows;
   private final FlowCache cache;
+  private final java.util.function.Function<String, Future<Map<String, String>>> deviceStates;
   private final java.util.concurrent.ConcurrentMap<Reading, Future<TownDocuments>> inFlight =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public CallContextLoader(DocumentStore store, FlowStore flows, FlowCache cache) {
+    this(store, flows, cache, tenant -> Future.succeededFuture(Map.of()));
+  }
+
+  /**
+   * @param deviceStates a town's desk-phone states by device ({@code PJSIP/101 -> INUSE}), as a SIP
+   *     server reports them; a staff member whose phone is in use is busy for ringing
+   */
+  public CallContextLoader(
+      DocumentStore store,
+      FlowStore flows,
+      FlowCache cache,
+      java.util.function.Function<String, Future<Map<String, String>>> deviceStates) {
     this.store = store;
     this.flows = flows;
     this.cache = cache;
+    this.deviceStates = deviceStates;
   }
+
+  /** Device states that mean "on a call, do not ring": Asterisk's names. */
+  static final java.util.Set<String> DEVICE_BUSY =
+      java.util.Set.of("INUSE", "BUSY", "RINGING", "RINGINUSE", "ONHOLD");
 
   /** A pinned flow version a call in progress needs besides the published ones. */
   public record Pinned(String flowId, int version) {}
@@ -66,7 +84,8 @@ public final class CallContextLoader {
       List<Stored> staff,
       List<Stored> presence,
       FlowVersions catalog,
-      List<Stored> mailboxes) {}
+      List<Stored> mailboxes,
+      Map<String, String> devices) {}
 
   private record Reading(String tenant, Optional<Pinned> pinned) {}
 
@@ -107,6 +126,7 @@ public final class CallContextLoader {
     Future<List<Stored>> presence = all(tenant, PresenceStatus.COLLECTION);
     Future<FlowVersions> catalog = catalog(tenant, pinned);
     Future<List<Stored>> mailboxes = all(tenant, MAILBOXES);
+    Future<Map<String, String>> devices = deviceStates.apply(tenant);
     return Future.all(
             List.of(
                 town,
@@ -117,7 +137,8 @@ public final class CallContextLoader {
                 staff,
                 presence,
                 catalog,
-                mailboxes))
+                mailboxes,
+                devices))
         .map(
             done ->
                 new TownDocuments(
@@ -129,7 +150,8 @@ public final class CallContextLoader {
                     staff.result(),
                     presence.result(),
                     catalog.result(),
-                    mailboxes.result()));
+                    mailboxes.result(),
+                    devices.result()));
   }
 
   private Optional<CallContext> build(String tenant, TownDocuments d, Instant now) {
@@ -146,7 +168,7 @@ public final class CallContextLoader {
             t.languages(),
             schedules(d.departments(), t, allCalendars),
             closures(d.closures(), now),
-            staffViews(d.staff(), d.presence(), now),
+            staffViews(d.staff(), d.presence(), d.devices(), now),
             d.catalog(),
             mailboxSettings(d.mailboxes())));
   }
@@ -305,7 +327,7 @@ public final class CallContextLoader {
   }
 
   private static Map<String, CallContext.StaffView> staffViews(
-      List<Stored> staff, List<Stored> presence, Instant now) {
+      List<Stored> staff, List<Stored> presence, Map<String, String> devices, Instant now) {
     Map<String, PresenceStatus> statuses = new HashMap<>();
     presence.forEach(
         p -> statuses.put(p.id(), typed(p, (id, in) -> PresenceStatus.parse(id, in, now))));
@@ -324,10 +346,20 @@ public final class CallContextLoader {
               member.departmentIds(),
               true,
               member.mobile(),
-              CallContext.Presence.valueOf(status.status().name()),
+              presence(status, devices.get("PJSIP/" + member.extension())),
               status.since()));
     }
     return views;
+  }
+
+  /** What staff set, except that an available member whose desk phone is in use is busy. */
+  private static CallContext.Presence presence(PresenceStatus status, String deviceState) {
+    CallContext.Presence set = CallContext.Presence.valueOf(status.status().name());
+    return set == CallContext.Presence.AVAILABLE
+            && deviceState != null
+            && DEVICE_BUSY.contains(deviceState)
+        ? CallContext.Presence.BUSY
+        : set;
   }
 
   /** A stored document as its typed object; stored documents passed validation when written. */
