@@ -34,6 +34,8 @@ import io.civicline.ops.voicemail.MailboxPolicies;
 import io.civicline.ops.voicemail.MailboxRoutes;
 import io.civicline.ops.voicemail.VoicemailJobs;
 import io.civicline.ops.voicemail.VoicemailNotices;
+import io.civicline.signaling.asterisk.ami.AmiClientOptions;
+import io.civicline.signaling.asterisk.ami.AmiConnections;
 import io.civicline.signaling.asterisk.ami.DeviceStates;
 import io.civicline.signaling.asterisk.calls.AsteriskCalls;
 import io.civicline.signaling.asterisk.calls.TextSender;
@@ -96,6 +98,7 @@ public final class CivicLineServer {
   private final CallRecords callRecords;
   private final VoicemailJobs voicemailJobs;
   private final Optional<AgiListener> agi;
+  private final Optional<AmiConnections> ami;
   private String deploymentId;
 
   /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
@@ -108,9 +111,11 @@ public final class CivicLineServer {
       AdminApiVerticle api,
       CallRecords callRecords,
       VoicemailJobs voicemailJobs,
-      Optional<AgiListener> agi) {
+      Optional<AgiListener> agi,
+      Optional<AmiConnections> ami) {
     this.voicemailJobs = voicemailJobs;
     this.agi = agi;
+    this.ami = ami;
     this.config = config;
     this.vertx = vertx;
     this.redis = redis;
@@ -208,6 +213,18 @@ public final class CivicLineServer {
                             parts.greetingAudio(),
                             textSender(twilio),
                             clock)));
+    // Desk-phone states for presence (and, later, lamps and click-to-call) from each Asterisk.
+    Optional<AmiConnections> ami =
+        config
+            .asterisk()
+            .filter(asterisk -> !asterisk.amiServers().isEmpty())
+            .map(
+                asterisk ->
+                    new AmiConnections(
+                        vertx,
+                        asterisk.amiServers(),
+                        new DeviceStates(redis),
+                        AmiClientOptions.defaults()));
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -277,7 +294,7 @@ public final class CivicLineServer {
             new MailboxPolicies(store),
             clock);
     CivicLineServer server =
-        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs, agi);
+        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs, agi, ami);
 
     Optional<String> agiProblem = agi.flatMap(AgiListener::problem);
     if (agiProblem.isPresent()) {
@@ -294,6 +311,7 @@ public final class CivicLineServer {
         .compose(v -> config.demoSeed() ? demo.seedOnce().mapEmpty() : Future.succeededFuture())
         .compose(v -> vertx.deployVerticle(api))
         .compose(id -> agi.map(AgiListener::start).orElse(Future.succeededFuture()).map(id))
+        .compose(id -> ami.map(AmiConnections::start).orElse(Future.succeededFuture()).map(id))
         .map(
             id -> {
               server.deploymentId = id;
@@ -306,6 +324,7 @@ public final class CivicLineServer {
             })
         .recover(
             failure -> {
+              ami.ifPresent(AmiConnections::close);
               agi.ifPresent(listener -> listener.stop(java.time.Duration.ZERO));
               redis.close();
               vertx.close();
@@ -364,6 +383,7 @@ public final class CivicLineServer {
    * call it from a thread that is not Vert.x's (a shutdown hook, a test).
    */
   public void close() {
+    ami.ifPresent(connections -> await(connections.close()));
     agi.ifPresent(listener -> listener.stop(config.shutdownGrace()));
     voicemailJobs.stop();
     if (deploymentId != null) {

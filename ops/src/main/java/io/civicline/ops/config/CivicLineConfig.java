@@ -80,10 +80,16 @@ public record CivicLineConfig(
    * The Asterisk channel: where the FastAGI server listens and how calls are driven.
    *
    * @param maxCalls calls one node holds at once; more are refused (Asterisk tries the next node)
+   * @param amiServers the Asterisk servers to keep a manager connection to (presence, lamps)
    */
   public record Asterisk(
       String agiHost,
       int agiPort,
       int maxCalls,
-      io.civicline.signaling.asterisk.calls.AsteriskSettings calls) {}
+      io.civicline.signaling.asterisk.calls.AsteriskSettings calls,
+      java.util.List<io.civicline.signaling.asterisk.ami.AmiServer> amiServers) {
+    public Asterisk {
+      amiServers = java.util.List.copyOf(amiServers);
+    }
+  }
 }

@@ -67,11 +67,15 @@ public final class ConfigLoader {
           "asterisk.ttsCommand",
           "asterisk.ttsTimeoutSeconds",
           "asterisk.holdSeconds",
-          "asterisk.silenceSeconds");
+          "asterisk.silenceSeconds",
+          "asterisk.servers",
+          "asterisk.amiUsername",
+          "asterisk.amiSecret",
+          "asterisk.amiSecretFile");
 
   /** Secrets may come from the environment or a file, never from a config file in plain text. */
   static final Set<String> SECRET_KEYS =
-      Set.of("redis.password", "twilio.authToken", "smtp.password");
+      Set.of("redis.password", "twilio.authToken", "smtp.password", "asterisk.amiSecret");
 
   /** Variables the launcher or tests use that are not server settings. */
   static final Set<String> NOT_SETTINGS =
@@ -292,7 +296,54 @@ public final class ConfigLoader {
             text("asterisk.agiHost"),
             integer("asterisk.agiPort", 0, 65535),
             integer("asterisk.maxCalls", 1, 100_000),
-            calls));
+            calls,
+            amiServers()));
+  }
+
+  /**
+   * The Asterisk servers CivicLine keeps a manager (AMI) connection to, separated by spaces: {@code
+   * pbx1=10.20.0.21:5038;towns=lakeside,riverton pbx2=10.20.0.22:5038;towns=oakdale}. One AMI user
+   * and secret for all of them.
+   */
+  private List<io.civicline.signaling.asterisk.ami.AmiServer> amiServers() {
+    String value = values.getOrDefault("asterisk.servers", "").strip();
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    Optional<Secret> secret = secret("asterisk.amiSecret");
+    if (secret.isEmpty()) {
+      problems.add(
+          "asterisk.amiSecret is required with asterisk.servers (CIVICLINE_ASTERISK_AMI_SECRET or asterisk.amiSecretFile)");
+      return List.of();
+    }
+    String user = values.getOrDefault("asterisk.amiUsername", "civicline");
+    List<io.civicline.signaling.asterisk.ami.AmiServer> servers = new ArrayList<>();
+    for (String entry : value.split("\\s+")) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "([a-z0-9][a-z0-9-]*)=([^:;\\s]+):(\\d{1,5});towns=([a-z0-9,-]+)")
+              .matcher(entry);
+      if (!m.matches()) {
+        problems.add(
+            "asterisk.servers: '"
+                + entry
+                + "' must look like pbx1=10.20.0.21:5038;towns=lakeside,riverton");
+        continue;
+      }
+      try {
+        servers.add(
+            new io.civicline.signaling.asterisk.ami.AmiServer(
+                m.group(1),
+                m.group(2),
+                Integer.parseInt(m.group(3)),
+                user,
+                secret.get(),
+                List.of(m.group(4).split(","))));
+      } catch (IllegalArgumentException e) {
+        problems.add("asterisk.servers: " + entry + ": " + e.getMessage());
+      }
+    }
+    return servers;
   }
 
   /**

@@ -66,6 +66,64 @@ class AsteriskConfigTest {
   }
 
   @Test
+  void asteriskServersNameTheirTownsAndShareOneSecretThatNeverShows() {
+    CivicLineConfig.Asterisk asterisk =
+        ConfigLoader.load(
+                Map.of(
+                    "CIVICLINE_REDIS_URL", REDIS,
+                    "CIVICLINE_ASTERISK_AGI_PORT", "4573",
+                    "CIVICLINE_ASTERISK_SERVERS",
+                        "pbx1=10.20.0.21:5038;towns=lakeside,riverton pbx2=pbx2.county.internal:5038;towns=oakdale",
+                    "CIVICLINE_ASTERISK_AMI_SECRET", "s3cret-ami"))
+            .config()
+            .asterisk()
+            .orElseThrow();
+
+    assertThat(asterisk.amiServers())
+        .extracting(s -> s.name(), s -> s.host(), s -> s.port(), s -> s.tenants())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "pbx1", "10.20.0.21", 5038, java.util.List.of("lakeside", "riverton")),
+            org.assertj.core.groups.Tuple.tuple(
+                "pbx2", "pbx2.county.internal", 5038, java.util.List.of("oakdale")));
+    assertThat(asterisk.amiServers().get(0).username()).isEqualTo("civicline");
+    assertThat(asterisk.amiServers().get(0).secret().reveal()).isEqualTo("s3cret-ami");
+    assertThat(asterisk.toString()).doesNotContain("s3cret-ami");
+  }
+
+  @Test
+  void asteriskServersNeedASecretAndAReadableShape() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "CIVICLINE_REDIS_URL", REDIS,
+                        "CIVICLINE_ASTERISK_AGI_PORT", "4573",
+                        "CIVICLINE_ASTERISK_SERVERS", "pbx1=10.20.0.21:5038")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).contains("asterisk.amiSecret is required")));
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "CIVICLINE_REDIS_URL", REDIS,
+                        "CIVICLINE_ASTERISK_AGI_PORT", "4573",
+                        "CIVICLINE_ASTERISK_AMI_SECRET", "x",
+                        "CIVICLINE_ASTERISK_SERVERS",
+                            "pbx1=10.20.0.21:5038 pbx2=h:1;towns=Lake_Side")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> assertThat(p).contains("'pbx1=10.20.0.21:5038' must look like"))
+                    .anySatisfy(p -> assertThat(p).contains("'pbx2=h:1;towns=Lake_Side'")));
+  }
+
+  @Test
   void badAsteriskSettingsAreReportedTogether() {
     assertThatThrownBy(
             () ->

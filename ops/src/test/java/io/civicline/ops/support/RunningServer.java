@@ -97,7 +97,8 @@ public final class RunningServer implements AutoCloseable {
                     "sh", "-c", "printf '%s' \"$1\" > \"$2\"", "tts", "{text}", "{output}"),
                 Duration.ofSeconds(10),
                 10,
-                5));
+                5),
+            java.util.List.of());
     return start(
         redis,
         dir,
