@@ -109,6 +109,7 @@ class AsteriskVoiceEndToEndTest {
             TUESDAY_MORNING,
             () -> CallerScript.pressing("2", "8").silence()),
         row("after hours", TUESDAY_EVENING, () -> CallerScript.pressing("1").silence()),
+        row("queue, callback", TUESDAY_MORNING, () -> CallerScript.pressing("1", "2", "1")),
         row("silent caller", TUESDAY_MORNING, CallerScript::caller),
         row(
             "busy line, then voicemail",
@@ -181,6 +182,36 @@ class AsteriskVoiceEndToEndTest {
             L + "/mailboxes/department-clerk/messages/" + viaAsterisk.getString("id") + "/audio");
     assertThat(audio.status()).isEqualTo(200);
     assertThat(audio.header("Content-Type")).hasValue("audio/wav");
+  }
+
+  @Test
+  void aQueuedCallerHearsMusicTicksAndOverflowsToVoicemailAfterTheLongestWait() {
+    AsteriskCall call = asteriskCall(CallerScript.pressing("1", "2").recordSeconds(4)).call();
+
+    long holds = call.commands().stream().filter(c -> c.startsWith("EXEC MusicOnHold")).count();
+    assertThat(holds).isEqualTo(30); // 300 s maxWait in 10 s stretches
+    assertThat(heard(call))
+        .contains("You are number 1 in line.")
+        .contains("To hang up and get a call back without losing your place, press 1.");
+    JsonObject record = record(callIdOf(call));
+    assertThat(record.getJsonArray("path")).contains("treasurer-queue", "voicemail-treasurer");
+    assertThat(record.getString("outcome")).isEqualTo("voicemail");
+    assertThat(record.getLong("queueWaitSeconds")).isEqualTo(300L);
+    assertThat(redis.command("EXISTS civicline:{t:lakeside}:asterisk-queue:treasurer"))
+        .isEqualTo(":0");
+  }
+
+  @Test
+  void aCallerWhoHangsUpOnHoldLeavesTheQueue() {
+    AsteriskCall call =
+        asteriskCall(CallerScript.pressing("1", "2"))
+            .hangUpDuring(AsteriskCaller.Moment.HOLD)
+            .call();
+
+    JsonObject record = assertHungUpAndRecorded(call, 1);
+    assertThat(record.getString("outcome")).isEqualTo("abandoned-in-queue");
+    assertThat(redis.command("EXISTS civicline:{t:lakeside}:asterisk-queue:treasurer"))
+        .isEqualTo(":0");
   }
 
   @Test
