@@ -4,6 +4,8 @@ import io.civicline.core.redis.RedisClients;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.ops.asterisk.AgiListener;
+import io.civicline.ops.asterisk.LampSync;
+import io.civicline.ops.asterisk.MessageLamps;
 import io.civicline.ops.audit.AuditRoutes;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.auth.TokenRoutes;
@@ -99,10 +101,14 @@ public final class CivicLineServer {
   private final VoicemailJobs voicemailJobs;
   private final Optional<AgiListener> agi;
   private final Optional<AmiConnections> ami;
+  private final Optional<LampSync> lamps;
   private String deploymentId;
 
   /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
   static final int FLOW_CACHE_SIZE = 500;
+
+  /** How soon a desk phone's message-waiting lamp follows its mailbox. */
+  static final java.time.Duration LAMP_SYNC_EVERY = java.time.Duration.ofSeconds(5);
 
   private CivicLineServer(
       CivicLineConfig config,
@@ -112,10 +118,12 @@ public final class CivicLineServer {
       CallRecords callRecords,
       VoicemailJobs voicemailJobs,
       Optional<AgiListener> agi,
-      Optional<AmiConnections> ami) {
+      Optional<AmiConnections> ami,
+      Optional<LampSync> lamps) {
     this.voicemailJobs = voicemailJobs;
     this.agi = agi;
     this.ami = ami;
+    this.lamps = lamps;
     this.config = config;
     this.vertx = vertx;
     this.redis = redis;
@@ -225,6 +233,14 @@ public final class CivicLineServer {
                         asterisk.amiServers(),
                         new DeviceStates(redis),
                         AmiClientOptions.defaults()));
+    Optional<LampSync> lamps =
+        ami.map(
+            connections ->
+                new LampSync(
+                    vertx,
+                    connections,
+                    new MessageLamps(voicemailMessages::newCounts, contexts::extensions),
+                    LAMP_SYNC_EVERY));
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -294,7 +310,7 @@ public final class CivicLineServer {
             new MailboxPolicies(store),
             clock);
     CivicLineServer server =
-        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs, agi, ami);
+        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs, agi, ami, lamps);
 
     Optional<String> agiProblem = agi.flatMap(AgiListener::problem);
     if (agiProblem.isPresent()) {
@@ -312,6 +328,7 @@ public final class CivicLineServer {
         .compose(v -> vertx.deployVerticle(api))
         .compose(id -> agi.map(AgiListener::start).orElse(Future.succeededFuture()).map(id))
         .compose(id -> ami.map(AmiConnections::start).orElse(Future.succeededFuture()).map(id))
+        .onSuccess(id -> lamps.ifPresent(LampSync::start))
         .map(
             id -> {
               server.deploymentId = id;
@@ -383,6 +400,7 @@ public final class CivicLineServer {
    * call it from a thread that is not Vert.x's (a shutdown hook, a test).
    */
   public void close() {
+    lamps.ifPresent(LampSync::stop);
     ami.ifPresent(connections -> await(connections.close()));
     agi.ifPresent(listener -> listener.stop(config.shutdownGrace()));
     voicemailJobs.stop();
