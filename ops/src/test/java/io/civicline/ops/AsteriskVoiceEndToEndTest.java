@@ -77,7 +77,9 @@ class AsteriskVoiceEndToEndTest {
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     twilio.close();
   }
 
@@ -278,6 +280,31 @@ class AsteriskVoiceEndToEndTest {
         phone -> redis.command("HSET civicline:{t:lakeside}:devices " + phone + " NOT_INUSE"));
     AsteriskCall freeAgain = asteriskCall(CallerScript.pressing("1", "1")).call();
     assertThat(freeAgain.dials()).containsExactly(clerkDial);
+  }
+
+  @Test
+  void aNodeStoppingMidCallCutsTheCallOffAfterItsGraceAndStillRecordsIt() throws Exception {
+    java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    AsteriskCaller.Builder caller = asteriskCall(CallerScript.caller());
+    java.util.concurrent.CompletableFuture<AsteriskCall> running =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> caller.stallAtGetData(stalled::countDown).call());
+    assertThat(stalled.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    server.close();
+    server = null;
+    AsteriskCall call = running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    // Cut off, not hung up: the dialplan sees CIVICLINE_SESSION without a result ("lost") and
+    // runs its fallback for the caller.
+    assertThat(call.appHungUp()).isFalse();
+    assertThat(call.variables())
+        .containsKey("CIVICLINE_SESSION")
+        .doesNotContainKey("CIVICLINE_RESULT");
+    JsonObject record =
+        new JsonObject(redis.command("GET civicline:{t:lakeside}:cdr:" + callIdOf(call)));
+    assertThat(record.getString("channel")).isEqualTo("asterisk");
+    assertThat(record.getJsonArray("path")).containsExactly("welcome");
   }
 
   @Test

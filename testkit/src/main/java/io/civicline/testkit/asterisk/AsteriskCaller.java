@@ -52,6 +52,8 @@ public final class AsteriskCaller {
   private final Path localSpool;
   private final IntConsumer onHold;
   private final Moment hangUpAt;
+  private final Moment stallAt;
+  private final Runnable onStall;
 
   private final Deque<CallerScript.Input> inputs;
   private final List<String> wire = new ArrayList<>();
@@ -77,6 +79,8 @@ public final class AsteriskCaller {
     this.localSpool = b.localSpool;
     this.onHold = b.onHold;
     this.hangUpAt = b.hangUpAt;
+    this.stallAt = b.stallAt;
+    this.onStall = b.onStall;
     this.inputs = new ArrayDeque<>(callerScript.inputs());
   }
 
@@ -193,6 +197,11 @@ public final class AsteriskCaller {
 
   private void getData(List<String> args) throws IOException {
     sounds.add(args.get(0));
+    if (stallAt == Moment.GET_DATA) {
+      // Asterisk waits for keys that never come: no reply until the app goes away.
+      onStall.run();
+      return;
+    }
     CallerScript.Input input = inputs.isEmpty() ? new CallerScript.Silence() : inputs.poll();
     if (hangUpAt == Moment.GET_DATA || input instanceof CallerScript.HangUp) {
       callerHangsUp("200 result=-1");
@@ -358,6 +367,8 @@ public final class AsteriskCaller {
     private Path localSpool;
     private IntConsumer onHold = seconds -> {};
     private Moment hangUpAt;
+    private Moment stallAt;
+    private Runnable onStall = () -> {};
 
     private Builder(String host, int port) {
       this.host = host;
@@ -417,6 +428,16 @@ public final class AsteriskCaller {
     /** The caller hangs up at the first such moment. */
     public Builder hangUpDuring(Moment moment) {
       this.hangUpAt = moment;
+      return this;
+    }
+
+    /**
+     * At the first GET DATA the channel stays silent for good (no reply), as a line left open by a
+     * caller who never answers; {@code whenStalled} runs then. Only GET_DATA is supported.
+     */
+    public Builder stallAtGetData(Runnable whenStalled) {
+      this.stallAt = Moment.GET_DATA;
+      this.onStall = whenStalled;
       return this;
     }
 

@@ -228,6 +228,8 @@ public final class FastAgiServer implements AutoCloseable {
    *
    * @return how many sessions were cut off
    */
+  static final Duration WRAP_UP = Duration.ofSeconds(3);
+
   public int shutdown(Duration grace) {
     close();
     long deadline = System.nanoTime() + grace.toNanos();
@@ -242,6 +244,12 @@ public final class FastAgiServer implements AutoCloseable {
     if (cutOff > 0) {
       LOG.warn(
           "fastagi shutdown cut off sessions count={} graceMillis={}", cutOff, grace.toMillis());
+    }
+    // Handlers of cut-off calls still record how their calls ended: give them a moment before
+    // the caller goes on to close the store they write to.
+    long wrapUp = System.nanoTime() + WRAP_UP.toNanos();
+    while (activeCalls() > 0 && System.nanoTime() < wrapUp) {
+      sleepQuietly(10);
     }
     return cutOff;
   }
