@@ -254,7 +254,7 @@ public final class CivicLineServer {
             new PresenceRoutes(presence, access),
             new FlowRoutes(flows, new FlowSimulation(flows, contexts, store, clock), access),
             new CallRoutes(callRecords, access),
-            new CallbackRoutes(access, parts.callbackQueue(), twilio.map(TwilioChannel::callbacks)),
+            new CallbackRoutes(access, parts.callbackQueue(), callbackDialers(ami, twilio, parts)),
             new MailboxRoutes(
                 vertx,
                 access,
@@ -347,6 +347,20 @@ public final class CivicLineServer {
               vertx.close();
               return Future.failedFuture(failure);
             });
+  }
+
+  /** A town served by an Asterisk calls back through it; other towns through Twilio. */
+  private static java.util.function.Function<
+          String, Optional<io.civicline.signaling.store.CallbackDialer>>
+      callbackDialers(
+          Optional<AmiConnections> ami, Optional<TwilioChannel> twilio, TwilioChannel.Parts parts) {
+    return tenant ->
+        ami.flatMap(connections -> connections.clientForTenant(tenant))
+            .<io.civicline.signaling.store.CallbackDialer>map(
+                client ->
+                    new io.civicline.signaling.asterisk.calls.AsteriskCallbacks(
+                        parts.callbackQueue(), client::originate, client::isLoggedIn))
+            .or(() -> twilio.map(TwilioChannel::callbacks));
   }
 
   /** Texts sent by flows on a non-Twilio voice channel still go out through Twilio, if set up. */

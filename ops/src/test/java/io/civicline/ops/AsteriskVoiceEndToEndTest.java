@@ -308,6 +308,24 @@ class AsteriskVoiceEndToEndTest {
   }
 
   @Test
+  void aResidentCalledBackHearsWhoIsCallingInTheirLanguageWhileTheDepartmentIsRung() {
+    AsteriskCall call =
+        asteriskCall(CallerScript.caller().defaultDialOutcome(CallerScript.Outcome.NO_ANSWER))
+            .script("callback?tenant=lakeside&callback=cb-1")
+            .variable("CIVICLINE_CALLBACK_QUEUE", "treasurer")
+            .variable("CIVICLINE_CALLBACK_LANGUAGE", "es")
+            .call();
+
+    assertThat(heard(call))
+        .singleElement()
+        .asString()
+        .startsWith("Hola, le llama")
+        .endsWith("para devolverle su llamada. Por favor espere mientras le comunicamos.");
+    assertThat(call.dials()).singleElement().asString().contains("PJSIP/");
+    assertThat(call.appHungUp()).isTrue();
+  }
+
+  @Test
   void aNumberOfAnotherTownIsNotServedAndLeavesNoTrace() {
     AsteriskCall call =
         AsteriskCaller.to("127.0.0.1", server.agiPort())

@@ -7,14 +7,15 @@ import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.TenantAccess;
 import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Reply;
+import io.civicline.signaling.store.CallbackDialer;
 import io.civicline.signaling.store.CallbackQueue;
-import io.civicline.signaling.twilio.CallbackCalls;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Residents waiting for a call back, per department queue: the list (in the order they joined the
@@ -23,9 +24,13 @@ import java.util.Optional;
 public final class CallbackRoutes {
   private final TenantAccess access;
   private final CallbackQueue queue;
-  private final Optional<CallbackCalls> calls;
+  private final Function<String, Optional<CallbackDialer>> calls;
 
-  public CallbackRoutes(TenantAccess access, CallbackQueue queue, Optional<CallbackCalls> calls) {
+  /**
+   * @param calls the channel that places a town's callbacks (its Asterisk, else Twilio), if any
+   */
+  public CallbackRoutes(
+      TenantAccess access, CallbackQueue queue, Function<String, Optional<CallbackDialer>> calls) {
     this.access = access;
     this.queue = queue;
     this.calls = calls;
@@ -56,11 +61,12 @@ public final class CallbackRoutes {
   }
 
   private Future<Reply> dispatch(String tenant, String queueName) {
-    if (calls.isEmpty()) {
+    Optional<CallbackDialer> dialer = calls.apply(tenant);
+    if (dialer.isEmpty()) {
       throw new ApiProblem(
           409, "channel-off", "Conflict", "no voice channel is configured to place callbacks");
     }
-    return calls
+    return dialer
         .get()
         .dispatchNext(tenant, queueName)
         .map(

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * number they called, and when they answer greets them in their language and rings the department's
  * available staff. A callback that cannot be placed goes back to its place.
  */
-public final class CallbackCalls {
+public final class CallbackCalls implements io.civicline.signaling.store.CallbackDialer {
   private static final Logger LOG = LoggerFactory.getLogger(CallbackCalls.class);
 
   private final CallbackQueue queue;
@@ -48,6 +48,7 @@ public final class CallbackCalls {
   }
 
   /** Places the next callback of {@code department}'s queue; answers the number called, if any. */
+  @Override
   public Future<Optional<CallbackQueue.Request>> dispatchNext(String tenant, String department) {
     return queue
         .takeNext(tenant, department)

@@ -82,6 +82,7 @@ public final class AsteriskCaller {
     this.stallAt = b.stallAt;
     this.onStall = b.onStall;
     this.inputs = new ArrayDeque<>(callerScript.inputs());
+    this.variables.putAll(b.channelVariables);
   }
 
   public static Builder to(String host, int port) {
@@ -369,6 +370,7 @@ public final class AsteriskCaller {
     private Moment hangUpAt;
     private Moment stallAt;
     private Runnable onStall = () -> {};
+    private final Map<String, String> channelVariables = new LinkedHashMap<>();
 
     private Builder(String host, int port) {
       this.host = host;
@@ -398,6 +400,12 @@ public final class AsteriskCaller {
 
     public Builder uniqueId(String uniqueId) {
       this.uniqueId = uniqueId;
+      return this;
+    }
+
+    /** A channel variable set by the dialplan before AGI() (GET VARIABLE returns it). */
+    public Builder variable(String name, String value) {
+      channelVariables.put(name, value);
       return this;
     }
 

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class AsteriskCalls implements AgiSessionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AsteriskCalls.class);
   static final String FLOW_SCRIPT = "flow";
+  static final String CALLBACK_SCRIPT = "callback";
 
   /** What every call needs; built once by the composition root. */
   record Services(
@@ -36,6 +37,7 @@ public final class AsteriskCalls implements AgiSessionHandler {
 
   private final Services services;
   private final TextToSpeech tts;
+  private final CallbackGreeting callbacks;
 
   public AsteriskCalls(
       AsteriskSettings settings,
@@ -50,17 +52,16 @@ public final class AsteriskCalls implements AgiSessionHandler {
       Clock clock) {
     this.tts = new TextToSpeech(settings);
     AgiQueues queues = new AgiQueues(redis, settings, clock);
+    AgiPrompts prompts = new AgiPrompts(settings, tts, greetings);
     this.services =
         new Services(
             numbers,
             contexts,
-            new AgiActions(
-                new AgiPrompts(settings, tts, greetings),
-                new AgiVoicemail(settings, recordings, clock),
-                queues),
+            new AgiActions(prompts, new AgiVoicemail(settings, recordings, clock), queues),
             new AgiStepCommitter(sessions, records, texts, clock),
             queues,
             clock);
+    this.callbacks = new CallbackGreeting(services, prompts, clock);
   }
 
   /** Why prompts cannot be spoken (text-to-speech missing), if so; checked at start-up. */
@@ -74,9 +75,13 @@ public final class AsteriskCalls implements AgiSessionHandler {
     AgiLine line = new AgiLine(session);
     String callId = callId(request);
     line.setVariable("CIVICLINE_SESSION", callId);
+    if (CALLBACK_SCRIPT.equals(request.script()) && request.tenant().isPresent()) {
+      callbacks.run(line, request.tenant().get());
+      return;
+    }
     if (!FLOW_SCRIPT.equals(request.script())) {
-      // Feature codes, extensions and callbacks arrive on their own scripts (not served yet):
-      // returning without a result makes the dialplan play its apology.
+      // Feature codes and extensions arrive on their own scripts (not served yet): returning
+      // without a result makes the dialplan play its apology.
       LOG.atWarn()
           .addKeyValue("script", request.script())
           .addKeyValue("call", callId)
