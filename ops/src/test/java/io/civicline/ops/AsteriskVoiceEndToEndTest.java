@@ -326,6 +326,24 @@ class AsteriskVoiceEndToEndTest {
   }
 
   @Test
+  void onlyTheConfiguredAsteriskServersMayHandOverCalls() {
+    server.close();
+    server =
+        RunningServer.withTwilioAndAsterisk(
+            redis, dir, clock, twilio, SID, TOKEN, List.of("192.0.2.10"));
+
+    AsteriskCall call =
+        AsteriskCaller.to("127.0.0.1", server.agiPort())
+            .flow("lakeside", MAIN)
+            .uniqueId("intruder-1.1")
+            .call();
+
+    assertThat(call.commands()).isEmpty();
+    assertThat(redis.command("EXISTS civicline:{t:lakeside}:call:ast-intruder-1.1"))
+        .isEqualTo(":0");
+  }
+
+  @Test
   void aNumberOfAnotherTownIsNotServedAndLeavesNoTrace() {
     AsteriskCall call =
         AsteriskCaller.to("127.0.0.1", server.agiPort())

@@ -50,7 +50,8 @@ public final class AgiListener {
           server =
               FastAgiServer.start(
                   FastAgiServer.Options.defaults(config.agiHost(), config.agiPort())
-                      .withMaxConcurrentCalls(config.maxCalls()),
+                      .withMaxConcurrentCalls(config.maxCalls())
+                      .withAllowedPeers(allowedPeers()),
                   calls);
           LOG.atInfo()
               .addKeyValue("host", config.agiHost())
@@ -59,6 +60,27 @@ public final class AgiListener {
           return null;
         },
         false);
+  }
+
+  /**
+   * The addresses of the configured Asterisk hosts, resolved once at start-up; with none configured
+   * anyone may connect (say so loudly: FastAGI has no authentication).
+   */
+  private java.util.function.Predicate<java.net.InetAddress> allowedPeers()
+      throws java.net.UnknownHostException {
+    if (config.agiPeers().isEmpty()) {
+      LOG.atWarn()
+          .log(
+              "FastAGI accepts calls from any address: list the Asterisk servers in"
+                  + " asterisk.servers or asterisk.agiAllow");
+      return address -> true;
+    }
+    java.util.Set<java.net.InetAddress> allowed = new java.util.HashSet<>();
+    for (String host : config.agiPeers()) {
+      allowed.addAll(java.util.List.of(java.net.InetAddress.getAllByName(host)));
+    }
+    LOG.atInfo().addKeyValue("peers", allowed).log("FastAGI takes calls only from these addresses");
+    return allowed::contains;
   }
 
   /** The bound port (useful when configured as 0). */

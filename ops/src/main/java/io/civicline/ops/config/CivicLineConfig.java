@@ -81,15 +81,25 @@ public record CivicLineConfig(
    *
    * @param maxCalls calls one node holds at once; more are refused (Asterisk tries the next node)
    * @param amiServers the Asterisk servers to keep a manager connection to (presence, lamps)
+   * @param agiAllow further hosts allowed to connect to FastAGI (Asterisk servers without AMI)
    */
   public record Asterisk(
       String agiHost,
       int agiPort,
       int maxCalls,
       io.civicline.signaling.asterisk.calls.AsteriskSettings calls,
-      java.util.List<io.civicline.signaling.asterisk.ami.AmiServer> amiServers) {
+      java.util.List<io.civicline.signaling.asterisk.ami.AmiServer> amiServers,
+      java.util.List<String> agiAllow) {
     public Asterisk {
       amiServers = java.util.List.copyOf(amiServers);
+      agiAllow = java.util.List.copyOf(agiAllow);
+    }
+
+    /** Hosts FastAGI takes calls from: the AMI servers' and any listed; empty means anyone. */
+    public java.util.List<String> agiPeers() {
+      java.util.List<String> peers = new java.util.ArrayList<>(agiAllow);
+      amiServers.forEach(server -> peers.add(server.host()));
+      return peers;
     }
   }
 }

@@ -69,6 +69,7 @@ public final class ConfigLoader {
           "asterisk.holdSeconds",
           "asterisk.silenceSeconds",
           "asterisk.servers",
+          "asterisk.agiAllow",
           "asterisk.amiUsername",
           "asterisk.amiSecret",
           "asterisk.amiSecretFile");
@@ -297,7 +298,10 @@ public final class ConfigLoader {
             integer("asterisk.agiPort", 0, 65535),
             integer("asterisk.maxCalls", 1, 100_000),
             calls,
-            amiServers()));
+            amiServers(),
+            List.of(values.getOrDefault("asterisk.agiAllow", "").strip().split("[\\s,]+")).stream()
+                .filter(host -> !host.isEmpty())
+                .toList()));
   }
 
   /**

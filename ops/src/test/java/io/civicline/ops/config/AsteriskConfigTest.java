@@ -89,6 +89,22 @@ class AsteriskConfigTest {
     assertThat(asterisk.amiServers().get(0).username()).isEqualTo("civicline");
     assertThat(asterisk.amiServers().get(0).secret().reveal()).isEqualTo("s3cret-ami");
     assertThat(asterisk.toString()).doesNotContain("s3cret-ami");
+    assertThat(asterisk.agiPeers()).containsExactly("10.20.0.21", "pbx2.county.internal");
+  }
+
+  @Test
+  void fastAgiPeersCanBeListedWithoutAmi() {
+    CivicLineConfig.Asterisk asterisk =
+        ConfigLoader.load(
+                Map.of(
+                    "CIVICLINE_REDIS_URL", REDIS,
+                    "CIVICLINE_ASTERISK_AGI_PORT", "4573",
+                    "CIVICLINE_ASTERISK_AGI_ALLOW", "10.20.0.21, 10.20.0.22 pbx3.internal"))
+            .config()
+            .asterisk()
+            .orElseThrow();
+
+    assertThat(asterisk.agiPeers()).containsExactly("10.20.0.21", "10.20.0.22", "pbx3.internal");
   }
 
   @Test

@@ -85,6 +85,18 @@ public final class RunningServer implements AutoCloseable {
       io.civicline.testkit.twilio.TwilioStandIn twilio,
       String sid,
       String token) {
+    return withTwilioAndAsterisk(redis, dir, clock, twilio, sid, token, java.util.List.of());
+  }
+
+  /** Like the above; FastAGI takes calls only from {@code agiAllow} (anyone when empty). */
+  public static RunningServer withTwilioAndAsterisk(
+      RedisServer redis,
+      Path dir,
+      Clock clock,
+      io.civicline.testkit.twilio.TwilioStandIn twilio,
+      String sid,
+      String token,
+      java.util.List<String> agiAllow) {
     CivicLineConfig.Asterisk asterisk =
         new CivicLineConfig.Asterisk(
             "127.0.0.1",
@@ -98,7 +110,8 @@ public final class RunningServer implements AutoCloseable {
                 Duration.ofSeconds(10),
                 10,
                 5),
-            java.util.List.of());
+            java.util.List.of(),
+            agiAllow);
     return start(
         redis,
         dir,

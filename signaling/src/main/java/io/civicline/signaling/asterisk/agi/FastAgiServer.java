@@ -26,14 +26,19 @@ public final class FastAgiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FastAgiServer.class);
   private static final Duration ENVIRONMENT_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Server settings. {@code port} 0 picks a free port. */
+  /**
+   * Server settings. {@code port} 0 picks a free port. {@code allowedPeers} decides which remote
+   * addresses may connect: FastAGI has no authentication, so a node should only take calls from its
+   * Asterisk servers.
+   */
   public record Options(
       String host,
       int port,
       int maxConcurrentCalls,
       int maxLineBytes,
       Duration readTimeout,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      java.util.function.Predicate<InetAddress> allowedPeers) {
     public Options {
       Objects.requireNonNull(host, "host");
       if (port < 0 || port > 65535) {
@@ -44,6 +49,7 @@ public final class FastAgiServer implements AutoCloseable {
       }
       Objects.requireNonNull(readTimeout, "readTimeout");
       Objects.requireNonNull(drainTimeout, "drainTimeout");
+      Objects.requireNonNull(allowedPeers, "allowedPeers");
     }
 
     /**
@@ -51,19 +57,28 @@ public final class FastAgiServer implements AutoCloseable {
      * legitimately block for minutes), 2 s drain on close.
      */
     public static Options defaults(String host, int port) {
-      return new Options(host, port, 500, 8192, Duration.ZERO, Duration.ofSeconds(2));
+      return new Options(
+          host, port, 500, 8192, Duration.ZERO, Duration.ofSeconds(2), address -> true);
     }
 
     public Options withMaxConcurrentCalls(int n) {
-      return new Options(host, port, n, maxLineBytes, readTimeout, drainTimeout);
+      return new Options(host, port, n, maxLineBytes, readTimeout, drainTimeout, allowedPeers);
     }
 
     public Options withMaxLineBytes(int n) {
-      return new Options(host, port, maxConcurrentCalls, n, readTimeout, drainTimeout);
+      return new Options(
+          host, port, maxConcurrentCalls, n, readTimeout, drainTimeout, allowedPeers);
     }
 
     public Options withReadTimeout(Duration d) {
-      return new Options(host, port, maxConcurrentCalls, maxLineBytes, d, drainTimeout);
+      return new Options(
+          host, port, maxConcurrentCalls, maxLineBytes, d, drainTimeout, allowedPeers);
+    }
+
+    /** Only these remote addresses may connect; others are closed at once and counted. */
+    public Options withAllowedPeers(java.util.function.Predicate<InetAddress> allowed) {
+      return new Options(
+          host, port, maxConcurrentCalls, maxLineBytes, readTimeout, drainTimeout, allowed);
     }
   }
 
@@ -72,6 +87,7 @@ public final class FastAgiServer implements AutoCloseable {
   private final Semaphore permits;
   private final AtomicLong connections = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final Set<Socket> liveSockets = ConcurrentHashMap.newKeySet();
   private final ServerSocket serverSocket;
@@ -115,6 +131,11 @@ public final class FastAgiServer implements AutoCloseable {
   }
 
   /** Sessions ended by a protocol or I/O error, or by a handler exception. */
+  /** Connections closed because their peer is not an allowed Asterisk server. */
+  public long refused() {
+    return refused.get();
+  }
+
   public long failed() {
     return failed.get();
   }
@@ -136,6 +157,14 @@ public final class FastAgiServer implements AutoCloseable {
         continue;
       }
       connections.incrementAndGet();
+      if (!options.allowedPeers().test(socket.getInetAddress())) {
+        refused.incrementAndGet();
+        LOG.warn(
+            "fastagi connection from an unknown peer refused remote={}",
+            socket.getRemoteSocketAddress());
+        closeQuietly(socket);
+        continue;
+      }
       if (!permits.tryAcquire()) {
         rejected.incrementAndGet();
         LOG.warn(

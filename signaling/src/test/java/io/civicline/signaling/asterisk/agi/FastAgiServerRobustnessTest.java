@@ -8,6 +8,7 @@ import io.civicline.testkit.asterisk.Garbage;
 import io.civicline.testkit.asterisk.ReplayOptions;
 import io.civicline.testkit.asterisk.ReplayResult;
 import io.civicline.testkit.asterisk.Transcript;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -64,6 +65,30 @@ class FastAgiServerRobustnessTest {
       assertThat(badResult.received()).isEmpty();
       awaitFailed(server, 1);
       assertThat(handled).hasValue(1);
+    }
+  }
+
+  @Test
+  void aPeerThatIsNotAnAllowedAsteriskIsRefusedBeforeAnythingRuns() throws Exception {
+    AtomicInteger handled = new AtomicInteger();
+    FastAgiServer.Options onlyOthers =
+        FastAgiServer.Options.defaults("127.0.0.1", 0)
+            .withAllowedPeers(address -> !address.isLoopbackAddress());
+    try (FastAgiServer server = FastAgiServer.start(onlyOthers, happyPathOrNothing(handled))) {
+      ReplayResult result =
+          FastAgiPeer.replay("agi-happy-path", "127.0.0.1", server.port(), LENIENT);
+
+      assertThat(result.received()).isEmpty();
+      assertThat(server.refused()).isEqualTo(1);
+      assertThat(handled).hasValue(0);
+    }
+    try (FastAgiServer server =
+        FastAgiServer.start(
+            FastAgiServer.Options.defaults("127.0.0.1", 0)
+                .withAllowedPeers(InetAddress::isLoopbackAddress),
+            happyPathOrNothing(handled))) {
+      FastAgiPeer.replay("agi-happy-path", "127.0.0.1", server.port()).assertMatched();
+      assertThat(server.refused()).isZero();
     }
   }
 
