@@ -344,6 +344,31 @@ class AsteriskVoiceEndToEndTest {
   }
 
   @Test
+  void anUnansweredColleagueTakesAMessageInTheirOwnMailbox() {
+    JsonObject maria = admin.get(L + "/staff/maria-gonzalez").json();
+    AsteriskCall call =
+        asteriskCall(CallerScript.caller().recordSeconds(4))
+            .script(
+                "extension?tenant=lakeside&extension="
+                    + maria.getString("extension")
+                    + "&dialstatus=NOANSWER&endpoint=102")
+            .from("102")
+            .call();
+
+    assertThat(heard(call))
+        .containsExactly(
+            maria.getString("name") + " is not available. Please leave a message after the tone.",
+            "Thank you, your message has been saved. Goodbye.");
+    assertThat(redis.command("ZCARD civicline:{t:lakeside}:vm:box:staff.maria-gonzalez"))
+        .isEqualTo(":1");
+    JsonObject message =
+        admin.get(L + "/mailboxes/staff-maria-gonzalez/messages").items().getJsonObject(0);
+    assertThat(message.getString("from")).isEqualTo("102");
+    assertThat(message.getInteger("seconds")).isEqualTo(4);
+    assertThat(call.appHungUp()).isTrue();
+  }
+
+  @Test
   void aNumberOfAnotherTownIsNotServedAndLeavesNoTrace() {
     AsteriskCall call =
         AsteriskCaller.to("127.0.0.1", server.agiPort())

@@ -35,6 +35,10 @@ public enum Phrases {
       "Hello, this is %s returning your call. Please hold while we connect you.",
       "Hola, le llama %s para devolverle su llamada. Por favor espere mientras le comunicamos.",
       "Bonjour, ici %s, nous vous rappelons. Veuillez patienter, nous vous mettons en relation."),
+  COLLEAGUE_UNAVAILABLE(
+      "%s is not available. Please leave a message after the tone.",
+      "%s no está disponible. Deje un mensaje después del tono.",
+      "%s n'est pas disponible. Laissez un message après le bip."),
   VOICEMAIL_SAVED(
       "Thank you, your message has been saved. Goodbye.",
       "Gracias, su mensaje ha sido guardado. Adiós.",

@@ -53,7 +53,13 @@ final class AgiActions {
       case Action.Record record -> {
         return Optional.of(
             voicemail.record(
-                line, call.tenant(), call.callId(), step.state(), record, call.nextTake()));
+                line,
+                call.tenant(),
+                call.callId(),
+                step.state().caller(),
+                step.state().language(),
+                record,
+                call.nextTake()));
       }
       case Action.Enqueue enqueue -> {
         call.joined(enqueue.queue());

@@ -3,7 +3,6 @@ package io.civicline.signaling.asterisk.calls;
 import io.civicline.core.ports.RecordingSink;
 import io.civicline.routing.engine.Action;
 import io.civicline.routing.engine.CallEvent;
-import io.civicline.routing.engine.CallState;
 import io.civicline.signaling.asterisk.agi.AgiReply;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -39,7 +38,13 @@ final class AgiVoicemail {
    * is a message (even if the caller hung up while recording), else {@link CallEvent.Hangup}.
    */
   CallEvent record(
-      AgiLine line, String tenant, String callId, CallState state, Action.Record record, int take)
+      AgiLine line,
+      String tenant,
+      String callId,
+      String caller,
+      String language,
+      Action.Record record,
+      int take)
       throws IOException {
     String name = DIR + "/" + tenant + "/" + callId + "-" + take;
     Path file = settings.spoolDir().resolve(name + ".wav");
@@ -58,10 +63,10 @@ final class AgiVoicemail {
             tenant,
             record.mailbox(),
             callId,
-            state.caller(),
+            caller,
             source,
             seconds.get(),
-            state.language(),
+            language,
             clock.instant());
     Blocking.await(sink.accept(recording, () -> read(file)));
     Files.deleteIfExists(file);

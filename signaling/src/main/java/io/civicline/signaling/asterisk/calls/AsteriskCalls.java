@@ -25,6 +25,7 @@ public final class AsteriskCalls implements AgiSessionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AsteriskCalls.class);
   static final String FLOW_SCRIPT = "flow";
   static final String CALLBACK_SCRIPT = "callback";
+  static final String EXTENSION_SCRIPT = "extension";
 
   /** What every call needs; built once by the composition root. */
   record Services(
@@ -38,6 +39,7 @@ public final class AsteriskCalls implements AgiSessionHandler {
   private final Services services;
   private final TextToSpeech tts;
   private final CallbackGreeting callbacks;
+  private final ColleagueVoicemail colleagues;
 
   public AsteriskCalls(
       AsteriskSettings settings,
@@ -53,15 +55,17 @@ public final class AsteriskCalls implements AgiSessionHandler {
     this.tts = new TextToSpeech(settings);
     AgiQueues queues = new AgiQueues(redis, settings, clock);
     AgiPrompts prompts = new AgiPrompts(settings, tts, greetings);
+    AgiVoicemail voicemail = new AgiVoicemail(settings, recordings, clock);
     this.services =
         new Services(
             numbers,
             contexts,
-            new AgiActions(prompts, new AgiVoicemail(settings, recordings, clock), queues),
+            new AgiActions(prompts, voicemail, queues),
             new AgiStepCommitter(sessions, records, texts, clock),
             queues,
             clock);
     this.callbacks = new CallbackGreeting(services, prompts, clock);
+    this.colleagues = new ColleagueVoicemail(services, prompts, voicemail, clock);
   }
 
   /** Why prompts cannot be spoken (text-to-speech missing), if so; checked at start-up. */
@@ -79,9 +83,13 @@ public final class AsteriskCalls implements AgiSessionHandler {
       callbacks.run(line, request.tenant().get());
       return;
     }
+    if (EXTENSION_SCRIPT.equals(request.script()) && request.tenant().isPresent()) {
+      colleagues.run(line, request, request.tenant().get(), callId);
+      return;
+    }
     if (!FLOW_SCRIPT.equals(request.script())) {
-      // Feature codes and extensions arrive on their own scripts (not served yet): returning
-      // without a result makes the dialplan play its apology.
+      // Feature codes (*98) arrive on their own script (not served yet): returning without a
+      // result makes the dialplan play its apology.
       LOG.atWarn()
           .addKeyValue("script", request.script())
           .addKeyValue("call", callId)
