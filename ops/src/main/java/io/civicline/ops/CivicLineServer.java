@@ -219,6 +219,8 @@ public final class CivicLineServer {
                             redis,
                             voicemail,
                             parts.greetingAudio(),
+                            parts.mailboxes(),
+                            parts.messageAudio(),
                             textSender(twilio),
                             clock)));
     // Desk-phone states for presence (and, later, lamps and click-to-call) from each Asterisk.

@@ -148,6 +148,7 @@ class AsteriskVoiceEndToEndTest {
       assertThat(asteriskRecord.getValue(field)).as(field).isEqualTo(twilioRecord.getValue(field));
     }
     assertThat(heard(viaAsterisk)).isNotEmpty().isEqualTo(viaTwilio.heardTexts());
+    assertThat(viaAsterisk.missingSounds()).isEmpty();
   }
 
   @Test
@@ -366,6 +367,47 @@ class AsteriskVoiceEndToEndTest {
     assertThat(message.getString("from")).isEqualTo("102");
     assertThat(message.getInteger("seconds")).isEqualTo(4);
     assertThat(call.appHungUp()).isTrue();
+  }
+
+  @Test
+  void staffListenToAndSaveTheirVoicemailByPhoneThroughAsterisk() {
+    io.civicline.ops.support.StaffVoicemailLine.setUp(admin);
+    asteriskCall(
+            CallerScript.pressing("1", "1")
+                .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                .recordSeconds(6))
+        .call();
+    String messageId =
+        admin
+            .get(L + "/mailboxes/department-clerk/messages")
+            .items()
+            .getJsonObject(0)
+            .getString("id");
+
+    AsteriskCall call =
+        asteriskCall(
+                CallerScript.pressing(
+                    "200#", io.civicline.ops.support.StaffVoicemailLine.CLERK_PIN + "#", "1"))
+            .flow("lakeside", io.civicline.ops.support.StaffVoicemailLine.NUMBER)
+            .from("+12695550301")
+            .call();
+
+    assertThat(heard(call))
+        .contains(
+            "You have 1 new message.",
+            "Message received Tuesday, November 24 at 10:00 AM, from 2 0 7 5 5 5 0 1 2 3.",
+            "Message saved.",
+            "No more messages. Goodbye.");
+    String played =
+        RunningServer.SPOOL_ON_ASTERISK + "/messages/lakeside/" + callIdOf(call) + "/" + messageId;
+    assertThat(call.sounds()).contains(played);
+    assertThat(call.missingSounds()).isEmpty();
+    // The copy Asterisk played from is gone with the call.
+    assertThat(dir.resolve("spool/messages/lakeside/" + callIdOf(call))).doesNotExist();
+    assertThat(redis.command("GET civicline:{t:lakeside}:vm:msg:" + messageId))
+        .contains("\"status\":\"heard\"");
+    assertThat(String.join("\n", call.commands()))
+        .doesNotContain(io.civicline.ops.support.StaffVoicemailLine.CLERK_PIN);
   }
 
   @Test

@@ -35,10 +35,10 @@ class VoicemailByPhoneEndToEndTest {
   static final String SID = TwilioVoiceEndToEndTest.SID;
   static final String TOKEN = TwilioVoiceEndToEndTest.TOKEN;
   static final String MAIN = "+12695550100";
-  static final String STAFF_LINE = "+12695550150";
+  static final String STAFF_LINE = io.civicline.ops.support.StaffVoicemailLine.NUMBER;
   static final String RESIDENT = "+12075550123";
   static final String CLERK_PHONE = "+12695550301";
-  static final String PIN = "482915";
+  static final String PIN = io.civicline.ops.support.StaffVoicemailLine.CLERK_PIN;
   static final String L = "/api/v1/tenants/lakeside";
   static final String BOX = "civicline:{t:lakeside}:vm:box:department.clerk";
 
@@ -60,57 +60,13 @@ class VoicemailByPhoneEndToEndTest {
     twilio = TwilioStandIn.start(SID, TOKEN);
     server = RunningServer.withTwilio(redis, dir, clock, twilio, SID, TOKEN);
     admin = server.platformAdmin();
-    createStaffLine();
-    setClerkPin();
+    io.civicline.ops.support.StaffVoicemailLine.setUp(admin);
   }
 
   @AfterEach
   void stop() {
     server.close();
     twilio.close();
-  }
-
-  private void createStaffLine() {
-    JsonObject mailboxes = new JsonObject().put("200", new JsonObject().put("department", "clerk"));
-    JsonObject document =
-        new JsonObject()
-            .put("name", "Staff voicemail")
-            .put("start", "access")
-            .put(
-                "nodes",
-                new JsonObject()
-                    .put(
-                        "access",
-                        new JsonObject()
-                            .put("kind", "voicemail-access")
-                            .put("mailboxes", mailboxes)));
-    Api.Response created =
-        admin.post(
-            L + "/flows", new JsonObject().put("id", "staff-voicemail").put("document", document));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    Api.Response published =
-        admin.post(L + "/flows/staff-voicemail/versions/1/publish", new JsonObject());
-    assertThat(published.status()).as(published.toString()).isEqualTo(200);
-    Api.Response number =
-        admin.post(
-            L + "/numbers",
-            new JsonObject()
-                .put("id", "staff-voicemail")
-                .put("number", STAFF_LINE)
-                .put("label", "Staff voicemail")
-                .put("flowId", "staff-voicemail"));
-    assertThat(number.status()).as(number.toString()).isEqualTo(201);
-  }
-
-  /** The Clerk's mailbox gets settings and a PIN through the API, as an admin would do it. */
-  private void setClerkPin() {
-    JsonObject mailbox =
-        new JsonObject().put("id", "department-clerk").put("name", "Township Clerk");
-    Api.Response created = admin.post(L + "/mailboxes", mailbox);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    Api.Response pin =
-        admin.put(L + "/mailboxes/department-clerk/pin", new JsonObject().put("pin", PIN), null);
-    assertThat(pin.status()).as(pin.toString()).isBetween(200, 204);
   }
 
   private void leaveVoicemail() {

@@ -39,6 +39,32 @@ import java.util.function.Supplier;
 final class FlowScenario implements Supplier<AgiSessionHandler> {
   static final Instant TUESDAY_MORNING = Instant.parse("2026-11-24T15:00:00Z");
 
+  /** The bench's flows have no voicemail-access node; reaching one is a bench bug. */
+  private static final io.civicline.core.ports.MailboxAccess NO_MAILBOX_ACCESS =
+      new io.civicline.core.ports.MailboxAccess() {
+        @Override
+        public Future<Opened> open(
+            String tenant, String mailbox, String callerNumber, String pin, Instant now) {
+          return Future.failedFuture(new IllegalStateException("no voicemail access in bench"));
+        }
+
+        @Override
+        public Future<Void> save(
+            String tenant, String mailbox, String messageId, io.civicline.core.store.Actor actor) {
+          return Future.failedFuture(new IllegalStateException("no voicemail access in bench"));
+        }
+
+        @Override
+        public Future<Boolean> delete(
+            String tenant,
+            String mailbox,
+            String messageId,
+            io.civicline.core.store.Actor actor,
+            String reason) {
+          return Future.failedFuture(new IllegalStateException("no voicemail access in bench"));
+        }
+      };
+
   private AgiSessionHandler handler;
 
   @Override
@@ -83,6 +109,8 @@ final class FlowScenario implements Supplier<AgiSessionHandler> {
           redis,
           (recording, audio) -> Future.succeededFuture(),
           (tenant, mailbox, language, sha256) -> Future.succeededFuture(Optional.empty()),
+          NO_MAILBOX_ACCESS,
+          (tenant, messageId) -> Future.succeededFuture(Optional.empty()),
           (from, to, text) -> Future.succeededFuture(),
           clock);
     } catch (IOException e) {

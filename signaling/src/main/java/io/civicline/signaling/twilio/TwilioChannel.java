@@ -5,6 +5,7 @@ import io.civicline.core.ports.MailboxAccess;
 import io.civicline.core.ports.MessageAudio;
 import io.civicline.core.ports.RecordingSink;
 import io.civicline.signaling.context.CallContextLoader;
+import io.civicline.signaling.mailbox.PhoneMailboxes;
 import io.civicline.signaling.store.CallRecords;
 import io.civicline.signaling.store.CallSessions;
 import io.civicline.signaling.store.CallbackQueue;
@@ -57,7 +58,9 @@ public final class TwilioChannel {
             parts.contexts(),
             parts.sessions(),
             committer,
-            new MailboxCalls(parts.mailboxes(), audioUrls, clock),
+            new PhoneMailboxes(parts.mailboxes(), clock),
+            (tenant, messageId, now) ->
+                Future.succeededFuture(audioUrls.url(tenant, messageId, now)),
             rest,
             clock,
             settings.publicBaseUrl());

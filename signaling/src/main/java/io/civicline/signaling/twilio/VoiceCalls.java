@@ -4,6 +4,7 @@ import io.civicline.routing.engine.CallEvent;
 import io.civicline.routing.engine.FlowEngine;
 import io.civicline.routing.engine.Step;
 import io.civicline.signaling.context.CallContextLoader;
+import io.civicline.signaling.mailbox.PhoneMailboxes;
 import io.civicline.signaling.store.CallFacts;
 import io.civicline.signaling.store.CallSessions;
 import io.civicline.signaling.store.NumberDirectory;
@@ -30,7 +31,8 @@ public final class VoiceCalls {
   private final CallContextLoader contexts;
   private final CallSessions sessions;
   private final StepCommitter committer;
-  private final MailboxCalls mailboxes;
+  private final PhoneMailboxes mailboxes;
+  private final PhoneMailboxes.AudioLocator messageAudio;
   private final TwilioRest rest;
   private final Clock clock;
   private final String publicBase;
@@ -40,7 +42,8 @@ public final class VoiceCalls {
       CallContextLoader contexts,
       CallSessions sessions,
       StepCommitter committer,
-      MailboxCalls mailboxes,
+      PhoneMailboxes mailboxes,
+      PhoneMailboxes.AudioLocator messageAudio,
       TwilioRest rest,
       Clock clock,
       String publicBase) {
@@ -49,6 +52,7 @@ public final class VoiceCalls {
     this.sessions = sessions;
     this.committer = committer;
     this.mailboxes = mailboxes;
+    this.messageAudio = messageAudio;
     this.rest = rest;
     this.clock = clock;
     this.publicBase = publicBase;
@@ -149,7 +153,7 @@ public final class VoiceCalls {
                         }
                         Step step = FlowEngine.step(context.get(), session.state(), event, now);
                         return mailboxes
-                            .resolve(urls.tenant(), context.get(), step)
+                            .resolve(urls.tenant(), context.get(), step, messageAudio)
                             .compose(
                                 resolved ->
                                     committer

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param recordings files written for RECORD FILE
  * @param callerHungUp whether the caller hung up (rather than the app)
  * @param appHungUp whether the app sent HANGUP
+ * @param missingSounds sounds in the shared spool that had no file when they were played (a real
+ *     Asterisk would have played nothing)
  */
 public record AsteriskCall(
     List<String> wire,
@@ -24,7 +26,8 @@ public record AsteriskCall(
     List<String> dials,
     List<Path> recordings,
     boolean callerHungUp,
-    boolean appHungUp) {
+    boolean appHungUp,
+    List<String> missingSounds) {
 
   public AsteriskCall {
     wire = List.copyOf(wire);
@@ -33,5 +36,6 @@ public record AsteriskCall(
     variables = Map.copyOf(variables);
     dials = List.copyOf(dials);
     recordings = List.copyOf(recordings);
+    missingSounds = List.copyOf(missingSounds);
   }
 }

@@ -62,6 +62,7 @@ public final class AsteriskCaller {
   private final Map<String, String> variables = new LinkedHashMap<>();
   private final List<String> dials = new ArrayList<>();
   private final List<Path> recordings = new ArrayList<>();
+  private final List<String> missingSounds = new ArrayList<>();
   private boolean dead;
   private boolean appHungUp;
   private OutputStream out;
@@ -109,7 +110,15 @@ public final class AsteriskCaller {
       // The app closed first and Asterisk's last HANGUP found no reader: as on a real channel.
     }
     return new AsteriskCall(
-        wire, commands, sounds, variables, dials, recordings, dead && !appHungUp, appHungUp);
+        wire,
+        commands,
+        sounds,
+        variables,
+        dials,
+        recordings,
+        dead && !appHungUp,
+        appHungUp,
+        missingSounds);
   }
 
   private void sendEnvironment() throws IOException {
@@ -188,7 +197,7 @@ public final class AsteriskCaller {
   }
 
   private void streamFile(List<String> args) throws IOException {
-    sounds.add(args.get(0));
+    played(args.get(0));
     if (hangUpAt == Moment.PROMPT) {
       callerHangsUp("200 result=-1 endpos=11840");
       return;
@@ -197,7 +206,7 @@ public final class AsteriskCaller {
   }
 
   private void getData(List<String> args) throws IOException {
-    sounds.add(args.get(0));
+    played(args.get(0));
     if (stallAt == Moment.GET_DATA) {
       // Asterisk waits for keys that never come: no reply until the app goes away.
       onStall.run();
@@ -226,6 +235,25 @@ public final class AsteriskCaller {
       hold(options);
     } else {
       send(dead ? "200 result=-1" : "200 result=0");
+    }
+  }
+
+  /** Asterisk looks for {@code <sound>.<any format>}; a spool sound must exist when played. */
+  private void played(String sound) throws IOException {
+    sounds.add(sound);
+    if (localSpool == null || !sound.startsWith(spoolOnAsterisk + "/")) {
+      return;
+    }
+    Path local = localSpool.resolve(sound.substring(spoolOnAsterisk.length() + 1));
+    String name = local.getFileName().toString();
+    boolean exists = false;
+    if (Files.isDirectory(local.getParent())) {
+      try (var files = Files.list(local.getParent())) {
+        exists = files.anyMatch(f -> f.getFileName().toString().startsWith(name + "."));
+      }
+    }
+    if (!exists) {
+      missingSounds.add(sound);
     }
   }
 

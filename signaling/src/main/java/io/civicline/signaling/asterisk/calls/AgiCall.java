@@ -1,6 +1,5 @@
 package io.civicline.signaling.asterisk.calls;
 
-import io.civicline.routing.engine.Action;
 import io.civicline.routing.engine.CallContext;
 import io.civicline.routing.engine.CallEvent;
 import io.civicline.routing.engine.FlowEngine;
@@ -10,8 +9,6 @@ import io.civicline.signaling.context.CallContextLoader;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,6 +32,7 @@ final class AgiCall {
   private Map<String, String> extensions;
   private Optional<String> queue = Optional.empty();
   private int takes;
+  private final AgiMessageAudio messageAudio;
 
   AgiCall(
       AsteriskCalls.Services services, AgiLine line, String tenant, String callId, String called) {
@@ -43,6 +41,7 @@ final class AgiCall {
     this.tenant = tenant;
     this.callId = callId;
     this.meta = io.civicline.signaling.store.CallFacts.begin("asterisk", called);
+    this.messageAudio = services.messageAudio(tenant, callId);
   }
 
   /** Runs the call from its first step to its end. */
@@ -86,6 +85,7 @@ final class AgiCall {
       }
       throw failure;
     } finally {
+      messageAudio.removeAll();
       if (queue.isPresent()) {
         services.queues().leave(tenant, queue.get(), callId);
       }
@@ -109,31 +109,13 @@ final class AgiCall {
   }
 
   private Step commit(Step next, CallContext context) throws IOException {
-    Step resolved = withoutMailboxAccess(next, context);
+    Step resolved =
+        Blocking.await(services.mailboxes().resolve(tenant, context, next, messageAudio));
+    messageAudio.copyPending();
     meta = services.committer().commit(tenant, callId, resolved, seq, meta);
     seq++;
+    Blocking.await(services.mailboxes().apply(tenant, resolved.state(), resolved.actions()));
     return resolved;
-  }
-
-  /**
-   * Voicemail access by phone needs message audio in the spool, which this channel does not provide
-   * yet: the engine hears "refused" (the caller is told the PIN did not work) and the gap is
-   * logged.
-   */
-  private Step withoutMailboxAccess(Step next, CallContext context) {
-    if (next.actions().stream().noneMatch(a -> a instanceof Action.OpenMailbox)) {
-      return next;
-    }
-    LOG.atWarn()
-        .addKeyValue("tenant", tenant)
-        .addKeyValue("call", callId)
-        .log("voicemail access by phone is not available on Asterisk yet");
-    Instant now = services.clock().instant();
-    Step answered = FlowEngine.step(context, next.state(), CallEvent.MailboxOpened.refused(), now);
-    List<Action> actions = new ArrayList<>();
-    next.actions().stream().filter(a -> !(a instanceof Action.OpenMailbox)).forEach(actions::add);
-    actions.addAll(answered.actions());
-    return withoutMailboxAccess(new Step(answered.state(), actions), context);
   }
 
   AgiLine line() {

@@ -7,6 +7,7 @@ import io.civicline.signaling.asterisk.agi.AgiRequest;
 import io.civicline.signaling.asterisk.agi.AgiSession;
 import io.civicline.signaling.asterisk.agi.AgiSessionHandler;
 import io.civicline.signaling.context.CallContextLoader;
+import io.civicline.signaling.mailbox.PhoneMailboxes;
 import io.civicline.signaling.store.NumberDirectory;
 import java.io.IOException;
 import java.time.Clock;
@@ -34,7 +35,16 @@ public final class AsteriskCalls implements AgiSessionHandler {
       AgiActions actions,
       AgiStepCommitter committer,
       AgiQueues queues,
-      Clock clock) {}
+      PhoneMailboxes mailboxes,
+      AsteriskSettings settings,
+      io.civicline.core.ports.MessageAudio audio,
+      Clock clock) {
+
+    /** Where this call's voicemail-by-phone messages are copied for playing. */
+    AgiMessageAudio messageAudio(String tenant, String callId) {
+      return new AgiMessageAudio(settings, audio, tenant, callId);
+    }
+  }
 
   private final Services services;
   private final TextToSpeech tts;
@@ -50,6 +60,8 @@ public final class AsteriskCalls implements AgiSessionHandler {
       io.vertx.redis.client.Redis redis,
       io.civicline.core.ports.RecordingSink recordings,
       io.civicline.core.ports.GreetingAudio greetings,
+      io.civicline.core.ports.MailboxAccess mailboxAccess,
+      io.civicline.core.ports.MessageAudio messageAudio,
       TextSender texts,
       Clock clock) {
     this.tts = new TextToSpeech(settings);
@@ -63,6 +75,9 @@ public final class AsteriskCalls implements AgiSessionHandler {
             new AgiActions(prompts, voicemail, queues),
             new AgiStepCommitter(sessions, records, texts, clock),
             queues,
+            new PhoneMailboxes(mailboxAccess, clock),
+            settings,
+            messageAudio,
             clock);
     this.callbacks = new CallbackGreeting(services, prompts, clock);
     this.colleagues = new ColleagueVoicemail(services, prompts, voicemail, clock);

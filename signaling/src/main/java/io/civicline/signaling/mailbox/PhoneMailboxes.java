@@ -1,4 +1,4 @@
-package io.civicline.signaling.twilio;
+package io.civicline.signaling.mailbox;
 
 import io.civicline.core.ports.MailboxAccess;
 import io.civicline.core.store.Actor;
@@ -17,22 +17,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Voicemail by phone on the Twilio channel: answers the engine's {@link Action.OpenMailbox} within
- * the same webhook (the mailbox's answer goes straight back into the engine, and the caller hears
- * the result in one TwiML document), and carries out {@link Action.UpdateMessage} once its step is
- * committed.
+ * Voicemail by phone, for every voice channel: answers the engine's {@link Action.OpenMailbox}
+ * within the same step (the mailbox's answer goes straight back into the engine, so the caller
+ * hears the result at once), and carries out {@link Action.UpdateMessage} once its step is
+ * committed. Where a message's audio is played from is the channel's business ({@link
+ * AudioLocator}).
  */
-final class MailboxCalls {
-  private static final Logger LOG = LoggerFactory.getLogger(MailboxCalls.class);
-  static final String DELETE_REASON = "deleted by phone";
+public final class PhoneMailboxes {
+  private static final Logger LOG = LoggerFactory.getLogger(PhoneMailboxes.class);
+  public static final String DELETE_REASON = "deleted by phone";
+
+  /** Where a channel plays a message from: a signed URL (Twilio), a spool file (Asterisk). */
+  @FunctionalInterface
+  public interface AudioLocator {
+    Future<String> locate(String tenant, String messageId, Instant now);
+  }
 
   private final MailboxAccess mailboxes;
-  private final MessageAudioUrls audio;
   private final Clock clock;
 
-  MailboxCalls(MailboxAccess mailboxes, MessageAudioUrls audio, Clock clock) {
+  public PhoneMailboxes(MailboxAccess mailboxes, Clock clock) {
     this.mailboxes = mailboxes;
-    this.audio = audio;
     this.clock = clock;
   }
 
@@ -40,7 +45,7 @@ final class MailboxCalls {
    * The step with every mailbox it opens answered: the OpenMailbox action is replaced by what the
    * engine does with the answer. The PIN goes no further than {@link MailboxAccess#open}.
    */
-  Future<Step> resolve(String tenant, CallContext context, Step step) {
+  public Future<Step> resolve(String tenant, CallContext context, Step step, AudioLocator audio) {
     Action.OpenMailbox open =
         step.actions().stream()
             .filter(Action.OpenMailbox.class::isInstance)
@@ -61,10 +66,10 @@ final class MailboxCalls {
                   .log("could not open a mailbox by phone");
               return Future.succeededFuture(MailboxAccess.Opened.refused());
             })
+        .compose(opened -> event(tenant, opened, now, audio))
         .map(
-            opened -> {
-              Step answered =
-                  FlowEngine.step(context, step.state(), event(tenant, opened, now), now);
+            event -> {
+              Step answered = FlowEngine.step(context, step.state(), event, now);
               List<Action> actions = new ArrayList<>();
               step.actions().stream()
                   .filter(a -> !(a instanceof Action.OpenMailbox))
@@ -72,31 +77,40 @@ final class MailboxCalls {
               actions.addAll(answered.actions());
               return new Step(answered.state(), actions);
             })
-        .compose(resolved -> resolve(tenant, context, resolved));
+        .compose(resolved -> resolve(tenant, context, resolved, audio));
   }
 
-  private CallEvent.MailboxOpened event(String tenant, MailboxAccess.Opened opened, Instant now) {
+  private Future<CallEvent.MailboxOpened> event(
+      String tenant, MailboxAccess.Opened opened, Instant now, AudioLocator audio) {
     if (opened.result() != MailboxAccess.Result.ACCEPTED) {
-      return CallEvent.MailboxOpened.refused();
+      return Future.succeededFuture(CallEvent.MailboxOpened.refused());
     }
-    return new CallEvent.MailboxOpened(
-        CallEvent.MailboxResult.ACCEPTED,
-        opened.messages().stream()
-            .map(
-                m ->
-                    new CallEvent.MessageSummary(
-                        m.id(),
-                        m.receivedAt(),
-                        m.from(),
-                        m.seconds(),
-                        audio.url(tenant, m.id(), now),
-                        m.isNew(),
-                        m.kept()))
-            .toList());
+    List<Future<CallEvent.MessageSummary>> summaries = new ArrayList<>();
+    for (MailboxAccess.Message m : opened.messages()) {
+      summaries.add(
+          audio
+              .locate(tenant, m.id(), now)
+              .map(
+                  location ->
+                      new CallEvent.MessageSummary(
+                          m.id(),
+                          m.receivedAt(),
+                          m.from(),
+                          m.seconds(),
+                          location,
+                          m.isNew(),
+                          m.kept())));
+    }
+    return Future.all(summaries)
+        .map(
+            done ->
+                new CallEvent.MailboxOpened(
+                    CallEvent.MailboxResult.ACCEPTED,
+                    summaries.stream().map(Future::result).toList()));
   }
 
   /** Saves and deletes what the caller chose; failures are logged, the call goes on. */
-  Future<Void> apply(String tenant, CallState state, List<Action> actions) {
+  public Future<Void> apply(String tenant, CallState state, List<Action> actions) {
     Actor actor = new Actor("phone:" + state.caller(), "phone access");
     Future<Void> done = Future.succeededFuture();
     for (Action action : actions) {
