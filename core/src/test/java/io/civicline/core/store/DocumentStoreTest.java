@@ -3,8 +3,7 @@ package io.civicline.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
 import io.vertx.core.Future;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DocumentStoreTest {
   private static final Actor ADMIN = new Actor("tok-1", "test admin");
   private final RedisServer server;
+  private RedisTestBed bed;
   private Vertx vertx;
   private Redis redis;
   private DocumentStore store;
@@ -37,9 +37,9 @@ class DocumentStoreTest {
 
   @BeforeEach
   void connect() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     store =
         new DocumentStore(
             redis, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
@@ -47,8 +47,7 @@ class DocumentStoreTest {
 
   @AfterEach
   void close() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   @Test

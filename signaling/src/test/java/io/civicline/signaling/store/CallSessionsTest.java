@@ -2,8 +2,7 @@ package io.civicline.signaling.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.routing.engine.Action;
 import io.civicline.routing.engine.CallState;
 import io.civicline.testkit.RedisExtension;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class CallSessionsTest {
   private final RedisServer server;
+  private RedisTestBed bed;
   private Vertx vertx;
   private Redis redis;
   private CallSessions sessions;
@@ -34,16 +34,15 @@ class CallSessionsTest {
 
   @BeforeEach
   void connect() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     sessions = new CallSessions(redis);
   }
 
   @AfterEach
   void close() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   @Test

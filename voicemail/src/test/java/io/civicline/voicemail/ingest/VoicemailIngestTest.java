@@ -1,14 +1,14 @@
 package io.civicline.voicemail.ingest;
 
-import static io.civicline.voicemail.RedisTestBed.await;
+import static io.civicline.core.testing.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civicline.core.ports.RecordingSink;
 import io.civicline.core.store.Actor;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
-import io.civicline.voicemail.RedisTestBed;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.message.VoicemailMessage;
 import io.civicline.voicemail.store.FileRecordingStore;

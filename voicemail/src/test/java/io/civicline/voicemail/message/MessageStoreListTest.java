@@ -1,13 +1,13 @@
 package io.civicline.voicemail.message;
 
-import static io.civicline.voicemail.RedisTestBed.await;
+import static io.civicline.core.testing.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.Page;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
-import io.civicline.voicemail.RedisTestBed;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;

@@ -1,15 +1,15 @@
 package io.civicline.voicemail.pin;
 
-import static io.civicline.voicemail.RedisTestBed.await;
+import static io.civicline.core.testing.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civicline.core.store.AuditEntry;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.core.store.DocumentStore;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
-import io.civicline.voicemail.RedisTestBed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,15 +1,15 @@
 package io.civicline.voicemail.retention;
 
-import static io.civicline.voicemail.RedisTestBed.await;
+import static io.civicline.core.testing.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.core.ports.RecordingSink;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.AuditEntry;
 import io.civicline.core.store.AuditTrail;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
-import io.civicline.voicemail.RedisTestBed;
 import io.civicline.voicemail.ingest.Reconciler;
 import io.civicline.voicemail.ingest.VoicemailIngest;
 import io.civicline.voicemail.message.MessageStore;

@@ -3,8 +3,7 @@ package io.civicline.signaling.asterisk.ami;
 import static io.civicline.signaling.asterisk.ami.AmiTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
 import io.vertx.core.Vertx;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class AmiDeviceStatesTest {
   private final RedisServer server;
+  private RedisTestBed bed;
   private Vertx vertx;
   private Redis redis;
   private DeviceStates states;
@@ -30,16 +30,15 @@ class AmiDeviceStatesTest {
 
   @BeforeEach
   void connect() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     states = new DeviceStates(redis);
   }
 
   @AfterEach
   void close() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   @Test

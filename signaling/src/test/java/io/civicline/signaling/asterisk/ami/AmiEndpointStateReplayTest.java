@@ -6,8 +6,7 @@ import static io.civicline.signaling.asterisk.ami.AmiTestSupport.ids;
 import static io.civicline.signaling.asterisk.ami.AmiTestSupport.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
 import io.civicline.testkit.asterisk.AmiPeer;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class AmiEndpointStateReplayTest {
   private final RedisServer redisServer;
+  private RedisTestBed bed;
   private Vertx vertx;
   private Redis redis;
   private DeviceStates store;
@@ -38,16 +38,15 @@ class AmiEndpointStateReplayTest {
 
   @BeforeEach
   void setUp() {
-    redisServer.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(redisServer.url()));
+    bed = RedisTestBed.open(redisServer);
+    vertx = bed.vertx();
+    redis = bed.redis();
     store = new DeviceStates(redis);
   }
 
   @AfterEach
   void tearDown() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   @Test

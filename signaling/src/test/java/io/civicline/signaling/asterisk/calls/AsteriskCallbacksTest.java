@@ -1,10 +1,10 @@
 package io.civicline.signaling.asterisk.calls;
 
+import static io.civicline.core.testing.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.civicline.core.redis.RedisClients;
-import io.civicline.core.redis.RedisSettings;
+import io.civicline.core.testing.RedisTestBed;
 import io.civicline.routing.engine.Action;
 import io.civicline.signaling.asterisk.ami.Originate;
 import io.civicline.signaling.asterisk.ami.OriginateResult;
@@ -12,7 +12,6 @@ import io.civicline.signaling.store.CallSessions;
 import io.civicline.signaling.store.CallbackQueue;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
@@ -34,6 +33,7 @@ class AsteriskCallbacksTest {
   static final String TOWN = "+12695550100";
 
   private final RedisServer server;
+  private RedisTestBed bed;
   private Vertx vertx;
   private Redis redis;
   private CallbackQueue queue;
@@ -47,16 +47,15 @@ class AsteriskCallbacksTest {
 
   @BeforeEach
   void connect() {
-    server.flushAll();
-    vertx = Vertx.vertx();
-    redis = RedisClients.create(vertx, RedisSettings.standalone(server.url()));
+    bed = RedisTestBed.open(server);
+    vertx = bed.vertx();
+    redis = bed.redis();
     queue = new CallbackQueue(redis);
   }
 
   @AfterEach
   void close() {
-    redis.close();
-    await(vertx.close());
+    bed.close();
   }
 
   private AsteriskCallbacks callbacks() {
@@ -145,17 +144,5 @@ class AsteriskCallbacksTest {
         .hasMessageContaining("not connected");
     assertThat(placed).isEmpty();
     assertThat(numbersWaiting()).containsExactly("+12075550001");
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.civicline.voicemail;
+package io.civicline.core.testing;
 
 import io.civicline.core.redis.RedisClients;
 import io.civicline.core.redis.RedisSettings;
