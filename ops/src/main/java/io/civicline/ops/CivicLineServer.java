@@ -3,6 +3,7 @@ package io.civicline.ops;
 import io.civicline.core.redis.RedisClients;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.core.store.DocumentStore;
+import io.civicline.mobileapi.events.StaffEventLog;
 import io.civicline.ops.asterisk.AgiListener;
 import io.civicline.ops.asterisk.LampSync;
 import io.civicline.ops.asterisk.MessageLamps;
@@ -200,6 +201,8 @@ public final class CivicLineServer {
                             failure instanceof java.nio.file.NoSuchFileException
                                 ? Future.succeededFuture(Optional.empty())
                                 : Future.failedFuture(failure)));
+    // What staff apps see live: one ordered event log per town in Redis.
+    StaffEventLog staffEvents = new StaffEventLog(redis);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     Optional<AgiListener> agi =
@@ -222,6 +225,7 @@ public final class CivicLineServer {
                             parts.mailboxes(),
                             parts.messageAudio(),
                             textSender(twilio),
+                            staffEvents,
                             clock)));
     // Desk-phone states for presence (and, later, lamps and click-to-call) from each Asterisk.
     Optional<AmiConnections> ami =

@@ -410,6 +410,71 @@ class AsteriskVoiceEndToEndTest {
         .doesNotContain(io.civicline.ops.support.StaffVoicemailLine.CLERK_PIN);
   }
 
+  /** A staff app's live connection, as the staff API's WebSocket will hold it. */
+  static final class StaffApp implements io.civicline.mobileapi.events.LiveEvents.Listener {
+    final String staffId;
+    final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    StaffApp(String staffId) {
+      this.staffId = staffId;
+    }
+
+    @Override
+    public String staffId() {
+      return staffId;
+    }
+
+    @Override
+    public java.util.Set<String> departments() {
+      return java.util.Set.of("clerk");
+    }
+
+    @Override
+    public void deliver(String sequence, io.civicline.core.events.StaffEvent event) {
+      events.add(
+          event.type() + " " + event.data().getString("reason", event.data().getString("from")));
+    }
+
+    @Override
+    public void gap() {}
+  }
+
+  @Test
+  void staffAppsSeeTheCallRingingAndWhoAnsweredIt() throws Exception {
+    assertThat(
+            admin
+                .put(L + "/presence/tom-becker", new JsonObject().put("status", "available"), null)
+                .status())
+        .isEqualTo(200);
+    try (io.civicline.core.testing.RedisTestBed node =
+        io.civicline.core.testing.RedisTestBed.openWithoutFlush(redis)) {
+      io.civicline.mobileapi.events.LiveEvents hub =
+          new io.civicline.mobileapi.events.LiveEvents(
+              node.vertx(),
+              node.redis(),
+              new io.civicline.mobileapi.events.StaffEventLog(node.redis()));
+      StaffApp maria = new StaffApp("maria-gonzalez");
+      StaffApp tom = new StaffApp("tom-becker");
+      io.civicline.core.testing.RedisTestBed.await(
+          hub.subscribe("lakeside", maria, java.util.Optional.empty()));
+      io.civicline.core.testing.RedisTestBed.await(
+          hub.subscribe("lakeside", tom, java.util.Optional.empty()));
+
+      asteriskCall(
+              CallerScript.pressing("1", "1")
+                  .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                  .dialOutcome("client:tom-becker", CallerScript.Outcome.ANSWERED))
+          .call();
+
+      eventually(() -> String.valueOf(maria.events.size() + tom.events.size()), "4");
+      assertThat(maria.events)
+          .containsExactly("call.ringing " + RESIDENT, "call.ringing-ended answered-elsewhere");
+      assertThat(tom.events)
+          .containsExactly("call.ringing " + RESIDENT, "call.ringing-ended answered");
+      hub.close();
+    }
+  }
+
   @Test
   void aNumberOfAnotherTownIsNotServedAndLeavesNoTrace() {
     AsteriskCall call =

@@ -112,6 +112,7 @@ final class FlowScenario implements Supplier<AgiSessionHandler> {
           NO_MAILBOX_ACCESS,
           (tenant, messageId) -> Future.succeededFuture(Optional.empty()),
           (from, to, text) -> Future.succeededFuture(),
+          io.civicline.core.events.StaffEvents.NONE,
           clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

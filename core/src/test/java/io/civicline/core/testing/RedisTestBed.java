@@ -27,6 +27,13 @@ public final class RedisTestBed implements AutoCloseable {
         vertx, RedisClients.create(vertx, RedisSettings.standalone(server.url())));
   }
 
+  /** Another client of the same server, keeping its data (a second node, a test's observer). */
+  public static RedisTestBed openWithoutFlush(RedisServer server) {
+    Vertx vertx = Vertx.vertx();
+    return new RedisTestBed(
+        vertx, RedisClients.create(vertx, RedisSettings.standalone(server.url())));
+  }
+
   public Vertx vertx() {
     return vertx;
   }

@@ -24,6 +24,8 @@ public final class CallFacts {
 
   /** {@code meta} updated with what {@code step} teaches: the dial's targets, the answer time. */
   public static JsonObject remember(JsonObject meta, Step step, Instant now) {
+    // Who is being rung is a fact of this step only: staff apps stop ringing when it is gone.
+    meta.remove("dialTargets");
     for (Action action : step.actions()) {
       if (action instanceof Action.Dial dial) {
         JsonArray targets = new JsonArray();

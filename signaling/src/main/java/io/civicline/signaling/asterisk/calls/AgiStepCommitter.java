@@ -2,6 +2,7 @@ package io.civicline.signaling.asterisk.calls;
 
 import io.civicline.routing.engine.Action;
 import io.civicline.routing.engine.Step;
+import io.civicline.signaling.store.CallAlerts;
 import io.civicline.signaling.store.CallFacts;
 import io.civicline.signaling.store.CallRecords;
 import io.civicline.signaling.store.CallSessions;
@@ -27,12 +28,19 @@ final class AgiStepCommitter {
   private final CallSessions sessions;
   private final CallRecords records;
   private final TextSender texts;
+  private final CallAlerts alerts;
   private final Clock clock;
 
-  AgiStepCommitter(CallSessions sessions, CallRecords records, TextSender texts, Clock clock) {
+  AgiStepCommitter(
+      CallSessions sessions,
+      CallRecords records,
+      TextSender texts,
+      CallAlerts alerts,
+      Clock clock) {
     this.sessions = sessions;
     this.records = records;
     this.texts = texts;
+    this.alerts = alerts;
     this.clock = clock;
   }
 
@@ -57,6 +65,7 @@ final class AgiStepCommitter {
       throw new IOException("call " + callId + " was advanced by another session");
     }
     sendTexts(step, called);
+    alerts.committed(tenant, callId, step, meta, updated);
     if (step.state().ended()) {
       Blocking.await(records.put(tenant, CallFacts.record(callId, step.state(), updated, now)));
     }

@@ -63,6 +63,7 @@ public final class AsteriskCalls implements AgiSessionHandler {
       io.civicline.core.ports.MailboxAccess mailboxAccess,
       io.civicline.core.ports.MessageAudio messageAudio,
       TextSender texts,
+      io.civicline.core.events.StaffEvents staffEvents,
       Clock clock) {
     this.tts = new TextToSpeech(settings);
     AgiQueues queues = new AgiQueues(redis, settings, clock);
@@ -73,7 +74,12 @@ public final class AsteriskCalls implements AgiSessionHandler {
             numbers,
             contexts,
             new AgiActions(prompts, voicemail, queues),
-            new AgiStepCommitter(sessions, records, texts, clock),
+            new AgiStepCommitter(
+                sessions,
+                records,
+                texts,
+                new io.civicline.signaling.store.CallAlerts(staffEvents),
+                clock),
             queues,
             new PhoneMailboxes(mailboxAccess, clock),
             settings,
