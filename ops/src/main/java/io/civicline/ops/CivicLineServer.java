@@ -167,8 +167,11 @@ public final class CivicLineServer {
     FlowService flows = new FlowService(flowStore, store);
     PresenceService presence = new PresenceService(directory, kinds, clock);
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
+    // What staff apps see live: one ordered event log per town in Redis.
+    StaffEventLog staffEvents = new StaffEventLog(redis);
     VoicemailIngest voicemail =
-        new VoicemailIngest(recordingFiles, voicemailMessages, new WavRecordingCheck());
+        new VoicemailIngest(
+            recordingFiles, voicemailMessages, new WavRecordingCheck(), staffEvents);
     PhoneMailboxAccess phoneAccess =
         new PhoneMailboxAccess(
             mailboxPins,
@@ -201,8 +204,6 @@ public final class CivicLineServer {
                             failure instanceof java.nio.file.NoSuchFileException
                                 ? Future.succeededFuture(Optional.empty())
                                 : Future.failedFuture(failure)));
-    // What staff apps see live: one ordered event log per town in Redis.
-    StaffEventLog staffEvents = new StaffEventLog(redis);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     Optional<AgiListener> agi =

@@ -471,6 +471,23 @@ class AsteriskVoiceEndToEndTest {
           .containsExactly("call.ringing " + RESIDENT, "call.ringing-ended answered-elsewhere");
       assertThat(tom.events)
           .containsExactly("call.ringing " + RESIDENT, "call.ringing-ended answered");
+
+      // Nobody answers the next call: both stop ringing, then the Clerk's office hears of the
+      // message left.
+      asteriskCall(
+              CallerScript.pressing("1", "1")
+                  .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+                  .recordSeconds(3))
+          .from("+12075550777")
+          .call();
+      eventually(() -> String.valueOf(maria.events.size() + tom.events.size()), "10");
+      for (StaffApp app : List.of(maria, tom)) {
+        assertThat(app.events.subList(2, 5))
+            .containsExactly(
+                "call.ringing +12075550777",
+                "call.ringing-ended not-answered",
+                "voicemail.new +12075550777");
+      }
       hub.close();
     }
   }

@@ -1,11 +1,14 @@
 package io.civicline.voicemail.ingest;
 
+import io.civicline.core.events.StaffEvent;
+import io.civicline.core.events.StaffEvents;
 import io.civicline.core.ports.RecordingSink;
 import io.civicline.core.store.Actor;
 import io.civicline.voicemail.message.MessageStore;
 import io.civicline.voicemail.message.VoicemailMessage;
 import io.civicline.voicemail.store.RecordingStore;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,11 +31,19 @@ public final class VoicemailIngest implements RecordingSink {
   private final RecordingStore recordings;
   private final MessageStore messages;
   private final AudioCheck check;
+  private final StaffEvents events;
 
   public VoicemailIngest(RecordingStore recordings, MessageStore messages, AudioCheck check) {
+    this(recordings, messages, check, StaffEvents.NONE);
+  }
+
+  /** {@code events} tells staff apps of each new message (best effort, after it is stored). */
+  public VoicemailIngest(
+      RecordingStore recordings, MessageStore messages, AudioCheck check, StaffEvents events) {
     this.recordings = recordings;
     this.messages = messages;
     this.check = check;
+    this.events = events;
   }
 
   /** What the ingest did: the message id, and whether it is new or was there before. */
@@ -58,13 +69,42 @@ public final class VoicemailIngest implements RecordingSink {
                   .compose(message -> messages.create(incoming.tenant(), message, ACTOR))
                   .map(created -> new Outcome(id, created))
                   .onSuccess(
-                      outcome ->
-                          LOG.atInfo()
-                              .addKeyValue("tenant", incoming.tenant())
-                              .addKeyValue("mailbox", incoming.mailbox())
-                              .addKeyValue("message", id)
-                              .log("voicemail received"));
+                      outcome -> {
+                        LOG.atInfo()
+                            .addKeyValue("tenant", incoming.tenant())
+                            .addKeyValue("mailbox", incoming.mailbox())
+                            .addKeyValue("message", id)
+                            .log("voicemail received");
+                        if (outcome.created()) {
+                          announce(incoming, id);
+                        }
+                      });
             });
+  }
+
+  /** {@code voicemail.new} to the mailbox's department or staff member. */
+  private void announce(Recording incoming, String id) {
+    String mailbox = incoming.mailbox();
+    String owner = mailbox.substring(mailbox.indexOf(':') + 1);
+    StaffEvent.Audience audience =
+        mailbox.startsWith("staff:")
+            ? StaffEvent.Audience.toStaff(java.util.Set.of(owner))
+            : StaffEvent.Audience.toDepartments(java.util.Set.of(owner));
+    JsonObject data =
+        new JsonObject()
+            .put("messageId", id)
+            .put("mailbox", mailbox)
+            .put("from", incoming.from())
+            .put("seconds", incoming.seconds())
+            .put("callId", incoming.callId());
+    events
+        .publish(incoming.tenant(), new StaffEvent("voicemail.new", audience, data))
+        .onFailure(
+            failure ->
+                LOG.atWarn()
+                    .addKeyValue("tenant", incoming.tenant())
+                    .setCause(failure)
+                    .log("could not tell staff apps of a new voicemail"));
   }
 
   private Future<VoicemailMessage> store(Recording incoming, String id, byte[] audio) {
