@@ -1,0 +1,165 @@
+package io.civicline.mobileapi;
+
+import io.civicline.core.store.DocumentStore;
+import io.civicline.mobileapi.auth.AccessTokens;
+import io.civicline.mobileapi.auth.PasswordHasher;
+import io.civicline.mobileapi.auth.PasswordHashing;
+import io.civicline.mobileapi.auth.PasswordPolicy;
+import io.civicline.mobileapi.auth.PasswordSignIn;
+import io.civicline.mobileapi.auth.PasswordStore;
+import io.civicline.mobileapi.auth.SignInThrottle;
+import io.civicline.mobileapi.auth.StaffAuthSettings;
+import io.civicline.mobileapi.auth.StaffDirectory;
+import io.civicline.mobileapi.auth.StaffPasswords;
+import io.civicline.mobileapi.auth.StaffSessions;
+import io.civicline.mobileapi.http.BearerStaffAuth;
+import io.civicline.mobileapi.http.StaffAuthRoutes;
+import io.civicline.mobileapi.http.StaffProblem;
+import io.civicline.mobileapi.http.StaffProblems;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.redis.client.Redis;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The staff API, built from its parts: what the composition root needs of it. Mount it before the
+ * admin API's {@code /api/v1/*} token check: staff routes check staff tokens, and every path under
+ * {@code /api/v1/staff} is answered here (unknown ones with 404), so none reaches the admin check.
+ */
+public final class StaffApi implements AutoCloseable {
+  public static final String OPENAPI_RESOURCE = "/openapi/staff-api.json";
+
+  private final PasswordHashing hashing;
+  private final StaffSessions sessions;
+  private final StaffPasswords passwords;
+  private final BearerStaffAuth auth;
+  private final StaffAuthRoutes routes;
+  private final int maxBodyBytes;
+
+  private StaffApi(
+      PasswordHashing hashing,
+      StaffSessions sessions,
+      StaffPasswords passwords,
+      BearerStaffAuth auth,
+      StaffAuthRoutes routes,
+      int maxBodyBytes) {
+    this.hashing = hashing;
+    this.sessions = sessions;
+    this.passwords = passwords;
+    this.auth = auth;
+    this.routes = routes;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * @param maxBodyBytes the request body limit ({@code http.maxBodyBytes})
+   */
+  public static StaffApi create(
+      Vertx vertx,
+      Redis redis,
+      DocumentStore store,
+      StaffAuthSettings settings,
+      Clock clock,
+      int maxBodyBytes) {
+    StaffDirectory directory = new StaffDirectory(store);
+    PasswordStore passwordStore = new PasswordStore(redis);
+    int cores = Runtime.getRuntime().availableProcessors();
+    PasswordHashing hashing =
+        new PasswordHashing(vertx, new PasswordHasher(settings.argon2()), Math.max(2, cores));
+    SignInThrottle throttle = new SignInThrottle(redis, settings.throttle(), clock);
+    StaffSessions sessions =
+        new StaffSessions(redis, new AccessTokens(settings), directory, settings, clock);
+    BearerStaffAuth auth = new BearerStaffAuth(sessions);
+    PasswordSignIn signIn = new PasswordSignIn(directory, passwordStore, hashing, throttle);
+    StaffPasswords passwords =
+        new StaffPasswords(
+            directory, passwordStore, hashing, new PasswordPolicy(), sessions, throttle);
+    StaffAuthRoutes routes = new StaffAuthRoutes(signIn, sessions, directory, auth, clock);
+    return new StaffApi(hashing, sessions, passwords, auth, routes, maxBodyBytes);
+  }
+
+  /** The operations and their paths, for 405 answers. */
+  private static final Map<String, Set<HttpMethod>> OPERATIONS =
+      Map.of(
+          StaffAuthRoutes.SIGN_IN, Set.of(HttpMethod.POST),
+          StaffAuthRoutes.REFRESH, Set.of(HttpMethod.POST),
+          StaffAuthRoutes.SIGN_OUT, Set.of(HttpMethod.POST),
+          StaffAuthRoutes.ME, Set.of(HttpMethod.GET));
+
+  /** Mounts every staff route under {@code /api/v1/staff}. */
+  public void mount(Router router) {
+    mount(router, r -> {});
+  }
+
+  /**
+   * Mounts the staff routes, then {@code more} staff routes (e.g. other parts of the staff API,
+   * behind {@link #bearerAuth()}), then the 404/405 answer for every other {@code /api/v1/staff}
+   * path, which must come last.
+   */
+  public void mount(Router router, Consumer<Router> more) {
+    String all = StaffAuthRoutes.BASE + "/*";
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    router
+        .route(all)
+        .handler(
+            ctx -> {
+              // a WebSocket upgrade has no body, and reading one would end the request before
+              // the handshake
+              if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+                ctx.next();
+              } else {
+                bodies.handle(ctx);
+              }
+            });
+    router.route(all).failureHandler(StaffProblems::handle);
+    routes.mount(router);
+    more.accept(router);
+    router
+        .route(all)
+        .handler(
+            ctx -> {
+              Set<HttpMethod> allowed = OPERATIONS.get(ctx.request().path());
+              if (allowed == null) {
+                ctx.fail(StaffProblem.notFound("no such resource"));
+                return;
+              }
+              ctx.response()
+                  .putHeader(
+                      "Allow",
+                      String.join(", ", allowed.stream().map(HttpMethod::name).sorted().toList()));
+              ctx.fail(
+                  new StaffProblem(
+                      405,
+                      "method-not-allowed",
+                      "Method not allowed",
+                      ctx.request().method() + " is not allowed here"));
+            });
+  }
+
+  /**
+   * Checks staff access tokens: put it in front of other staff routes, or use it for WebSockets.
+   */
+  public BearerStaffAuth bearerAuth() {
+    return auth;
+  }
+
+  /** Sessions: revoke one or all of a member's. */
+  public StaffSessions sessions() {
+    return sessions;
+  }
+
+  /** For the admin API: set or remove a member's password, revoke all their sessions. */
+  public StaffPasswords passwords() {
+    return passwords;
+  }
+
+  @Override
+  public void close() {
+    hashing.close();
+  }
+}

@@ -1,0 +1,81 @@
+package io.civicline.mobileapi.auth;
+
+import io.civicline.core.directory.StaffMember;
+import io.civicline.core.store.DocumentStore;
+import io.civicline.core.store.Stored;
+import io.civicline.core.validation.FieldErrors;
+import io.civicline.core.validation.ObjectReader;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Staff members of a town's directory, as sign-in needs them. */
+public final class StaffDirectory {
+  private static final Logger LOG = LoggerFactory.getLogger(StaffDirectory.class);
+  private static final int PAGE = 200;
+
+  private final DocumentStore store;
+
+  public StaffDirectory(DocumentStore store) {
+    this.store = store;
+  }
+
+  public Future<Optional<StaffMember>> byId(String tenant, String staffId) {
+    return store
+        .get(tenant, StaffMember.COLLECTION, staffId)
+        .map(stored -> stored.flatMap(StaffDirectory::decode));
+  }
+
+  /**
+   * The one staff member of the town with this email (compared without case), or empty when none
+   * has it. Emails are not a unique constraint of the directory yet, so two members sharing one
+   * sign in with neither: better than guessing which of them typed the password.
+   *
+   * <p>Reads the whole staff list: a town has tens to hundreds of staff, and sign-ins are rare. A
+   * unique {@code staff-email} index in core would make this one lookup.
+   */
+  public Future<Optional<StaffMember>> byEmail(String tenant, String email) {
+    String wanted = email.strip().toLowerCase(Locale.ROOT);
+    return all(tenant, null, new ArrayList<>())
+        .map(
+            staff -> {
+              List<StaffMember> matches =
+                  staff.stream()
+                      .filter(s -> s.email().map(e -> e.equalsIgnoreCase(wanted)).orElse(false))
+                      .toList();
+              if (matches.size() > 1) {
+                LOG.atWarn()
+                    .addKeyValue("tenant", tenant)
+                    .addKeyValue("staffIds", matches.stream().map(StaffMember::id).toList())
+                    .log("staff members share an email address: none of them can sign in by it");
+                return Optional.empty();
+              }
+              return matches.stream().findFirst();
+            });
+  }
+
+  private Future<List<StaffMember>> all(String tenant, String cursor, List<StaffMember> found) {
+    return store
+        .list(tenant, StaffMember.COLLECTION, cursor, PAGE)
+        .compose(
+            page -> {
+              page.items().forEach(stored -> decode(stored).ifPresent(found::add));
+              return page.next().isPresent()
+                  ? all(tenant, page.next().get(), found)
+                  : Future.succeededFuture(found);
+            });
+  }
+
+  private static Optional<StaffMember> decode(Stored stored) {
+    FieldErrors errors = new FieldErrors();
+    StaffMember staff = StaffMember.parse(stored.id(), ObjectReader.root(stored.body(), errors));
+    if (staff == null) {
+      LOG.atWarn().addKeyValue("staffId", stored.id()).log("unreadable staff document skipped");
+    }
+    return Optional.ofNullable(staff);
+  }
+}

@@ -1,0 +1,38 @@
+package io.civicline.mobileapi.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reads a request body as one JSON object, or refuses it with a precise problem. */
+final class JsonBodies {
+  private JsonBodies() {}
+
+  static JsonObject object(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !(type.startsWith("application/json") || type.contains("+json"))) {
+      throw new StaffProblem(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "send the body as application/json");
+    }
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      throw StaffProblem.malformed("the request body is empty; send a JSON object");
+    }
+    Object value;
+    try {
+      value = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      // no echo of the body: it may hold a password
+      throw StaffProblem.malformed("malformed JSON");
+    }
+    if (!(value instanceof JsonObject object)) {
+      throw StaffProblem.malformed("the body must be a JSON object");
+    }
+    return object;
+  }
+}

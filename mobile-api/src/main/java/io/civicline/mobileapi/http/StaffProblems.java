@@ -1,0 +1,92 @@
+package io.civicline.mobileapi.http;
+
+import io.civicline.core.store.StoreException;
+import io.civicline.core.validation.InvalidInputException;
+import io.civicline.mobileapi.auth.InvalidCredentials;
+import io.civicline.mobileapi.auth.InvalidToken;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staff API's failure handler: every failure becomes problem+json. Refused credentials and
+ * tokens are logged at debug level with their reason, never with the token or password.
+ */
+public final class StaffProblems {
+  private static final Logger LOG = LoggerFactory.getLogger(StaffProblems.class);
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private StaffProblems() {}
+
+  public static void handle(RoutingContext ctx) {
+    StaffProblem problem = toProblem(ctx);
+    if (problem.status() >= 500) {
+      LOG.atError()
+          .addKeyValue("method", ctx.request().method().name())
+          .addKeyValue("path", ctx.request().path())
+          .setCause(ctx.failure())
+          .log("staff API request failed");
+    }
+    send(ctx, problem);
+  }
+
+  public static void send(RoutingContext ctx, StaffProblem problem) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (problem.status() == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"civicline-staff\"");
+    }
+    ctx.response()
+        .setStatusCode(problem.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(problem.toJson(ctx.request().path()).encode());
+  }
+
+  static StaffProblem toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    return switch (failure) {
+      case StaffProblem problem -> problem;
+      case InvalidCredentials refused -> StaffProblem.invalidCredentials();
+      case InvalidToken refused -> {
+        LOG.atDebug()
+            .addKeyValue("path", ctx.request().path())
+            .addKeyValue("reason", refused.getMessage())
+            .log("staff token refused");
+        yield refused.isRefresh()
+            ? StaffProblem.invalidRefreshToken()
+            : StaffProblem.invalidToken();
+      }
+      case InvalidInputException invalid -> StaffProblem.invalid(invalid.errors());
+      case StoreException.NotFound missing -> StaffProblem.notFound(missing.getMessage());
+      case HttpException http -> fromStatus(http.getStatusCode());
+      case null -> fromStatus(ctx.statusCode());
+      default -> internal();
+    };
+  }
+
+  private static StaffProblem fromStatus(int status) {
+    return switch (status) {
+      case 400 -> StaffProblem.malformed("the request could not be read");
+      case 404 -> StaffProblem.notFound("no such resource");
+      case 413 ->
+          new StaffProblem(
+              413,
+              "body-too-large",
+              "Request body too large",
+              "the request body is larger than this server accepts");
+      default ->
+          status >= 400 && status < 500
+              ? new StaffProblem(status, "client-error", "Client error", "request refused")
+              : internal();
+    };
+  }
+
+  private static StaffProblem internal() {
+    return new StaffProblem(
+        500, "internal", "Internal error", "the server failed; the error was logged");
+  }
+}

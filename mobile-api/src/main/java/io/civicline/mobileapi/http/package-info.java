@@ -1,0 +1,2 @@
+/** The staff API's HTTP side: routes, bearer-token checks, tenant guard and problem+json. */
+package io.civicline.mobileapi.http;

@@ -1,0 +1,248 @@
+package io.civicline.mobileapi.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civicline.mobileapi.StaffApi;
+import io.civicline.mobileapi.support.Http;
+import io.civicline.mobileapi.support.StaffApiServer;
+import io.civicline.testkit.RedisExtension;
+import io.civicline.testkit.RedisServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The staff API's OpenAPI document against the implementation: the same operations, a valid OpenAPI
+ * 3.1 document, every answer matching the schema declared for its status, and request schemas that
+ * accept and refuse what the server does.
+ */
+@ExtendWith(RedisExtension.class)
+class StaffOpenApiContractTest {
+  private static final String BASE = "app://civicline/staff-api.json";
+  private static final Set<String> HTTP_METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  private final RedisServer redis;
+  private StaffApiServer server;
+  private JsonObject doc;
+  private SchemaRepository schemas;
+  private final Set<String> exercised = new TreeSet<>();
+
+  StaffOpenApiContractTest(RedisServer redis) {
+    this.redis = redis;
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    server = StaffApiServer.start(redis);
+    doc = resource(StaffApi.OPENAPI_RESOURCE);
+    schemas = SchemaRepository.create(options()).dereference(BASE, JsonSchema.of(doc.copy()));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void documentsExactlyTheRoutesServed() {
+    Set<String> served = new TreeSet<>();
+    for (Route route : server.router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
+        continue; // body, failure and fallback handlers, not endpoints
+      }
+      String template = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+      route.methods().forEach(method -> served.add(method.name() + " " + template));
+    }
+    assertThat(documentedOperations()).isEqualTo(served).hasSize(4);
+  }
+
+  @Test
+  void documentIsValidOpenApi31() throws IOException {
+    JsonObject structure = resource("/openapi/openapi-3.1-structure.schema.json");
+    assertValid(
+        SchemaRepository.create(options())
+            .dereference("app://civicline/structure.json", JsonSchema.of(structure))
+            .validator("app://civicline/structure.json")
+            .validate(doc),
+        "document structure");
+    Vertx vertx = Vertx.vertx();
+    try {
+      SchemaRepository meta =
+          SchemaRepository.create(options()).preloadMetaSchema(vertx.fileSystem());
+      JsonObject components = doc.getJsonObject("components").getJsonObject("schemas");
+      for (String name : components.fieldNames()) {
+        assertValid(
+            meta.validator("https://json-schema.org/draft/2020-12/schema")
+                .validate(components.getValue(name)),
+            "schema " + name);
+      }
+    } finally {
+      vertx.close();
+    }
+    Set<String> ids = new TreeSet<>();
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
+        assertThat(ids.add(operation.getString("operationId"))).isTrue();
+        boolean open = operation.getJsonArray("security") != null;
+        assertThat(open)
+            .as("%s %s needs no token exactly when it is sign-in or refresh", method, path)
+            .isEqualTo(path.endsWith("/sign-in") || path.endsWith("/refresh"));
+        assertThat(operation.getJsonObject("responses").containsKey("401")).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void everyAnswerMatchesItsDeclaredSchema() {
+    server.addStaff("lakeside", "ann", "ann@towns.example", List.of("agent"));
+    server.setPassword("lakeside", "ann", StaffAuthApiTest.PASSWORD);
+    Http http = server.http;
+    JsonObject good =
+        StaffAuthApiTest.credentials("lakeside", "ann@towns.example", StaffAuthApiTest.PASSWORD);
+    String signIn = "/api/v1/staff/auth/sign-in";
+    String refresh = "/api/v1/staff/auth/refresh";
+    String signOut = "/api/v1/staff/auth/sign-out";
+    String me = "/api/v1/staff/me";
+
+    JsonObject tokens = check("POST", signIn, http.post(signIn, good), 200).json();
+    check("POST", signIn, http.post(signIn, good.copy().put("password", "wrong-one-123")), 401);
+    check("POST", signIn, http.post(signIn, new JsonObject().put("tenant", "X")), 422);
+    check("POST", signIn, http.postRaw(signIn, "{", "application/json", null), 400);
+    check("POST", signIn, http.postRaw(signIn, "a", "text/plain", null), 415);
+    check("POST", signIn, http.post(signIn, good.copy().put("pad", "x".repeat(70_000))), 413);
+
+    String access = tokens.getString("accessToken");
+    check("GET", me, http.get(me, access), 200);
+    check("GET", me, http.get(me, null), 401);
+
+    JsonObject next = check("POST", refresh, http.post(refresh, refreshBody(tokens)), 200).json();
+    check("POST", refresh, http.post(refresh, refreshBody(tokens)), 401);
+    check("POST", refresh, http.post(refresh, new JsonObject()), 422);
+    check("POST", refresh, http.postRaw(refresh, "[", "application/json", null), 400);
+    check("POST", refresh, http.postRaw(refresh, "a", "text/plain", null), 415);
+    check(
+        "POST", refresh, http.post(refresh, new JsonObject().put("pad", "x".repeat(70_000))), 413);
+
+    JsonObject again = check("POST", signIn, http.post(signIn, good), 200).json();
+    check("POST", signOut, http.post(signOut, null, again.getString("accessToken")), 204);
+    check("POST", signOut, http.post(signOut, null, again.getString("accessToken")), 401);
+    assertThat(next).isNotNull();
+
+    assertThat(exercised).isEqualTo(documentedOperations());
+  }
+
+  @Test
+  void requestSchemasAcceptAndRefuseWhatTheServerDoes() {
+    Validator signIn = validator("#/components/schemas/SignInRequest");
+    assertValid(
+        signIn.validate(StaffAuthApiTest.credentials("lakeside", "a@b.example", "pw")), "sign-in");
+    assertThat(signIn.validate(new JsonObject().put("tenant", "lakeside")).getValid()).isFalse();
+    assertThat(
+            signIn
+                .validate(StaffAuthApiTest.credentials("lakeside", "a@b.example", "pw").put("x", 1))
+                .getValid())
+        .isFalse();
+    assertThat(
+            signIn
+                .validate(StaffAuthApiTest.credentials("Lake Side", "a@b.example", "pw"))
+                .getValid())
+        .isFalse();
+    Validator refresh = validator("#/components/schemas/RefreshRequest");
+    assertValid(refresh.validate(new JsonObject().put("refreshToken", "t")), "refresh");
+    assertThat(refresh.validate(new JsonObject()).getValid()).isFalse();
+  }
+
+  private static JsonObject refreshBody(JsonObject tokens) {
+    return new JsonObject().put("refreshToken", tokens.getString("refreshToken"));
+  }
+
+  private Http.Response check(String method, String path, Http.Response response, int status) {
+    String what = method + " " + path + " -> " + response;
+    assertThat(response.status()).as(what).isEqualTo(status);
+    JsonObject operation =
+        doc.getJsonObject("paths").getJsonObject(path).getJsonObject(method.toLowerCase());
+    JsonObject declared =
+        operation.getJsonObject("responses").getJsonObject(Integer.toString(status));
+    assertThat(declared).as("status declared: %s", what).isNotNull();
+    exercised.add(method + " " + path);
+    JsonObject content = declared.getJsonObject("content");
+    if (content == null) {
+      assertThat(response.body()).as(what).isEmpty();
+    } else {
+      String type = response.header("Content-Type").orElse("").split(";")[0].strip();
+      assertThat(content.fieldNames()).as("content type: %s", what).contains(type);
+      String schemaRef =
+          "#/paths/"
+              + path.replace("~", "~0").replace("/", "~1")
+              + "/"
+              + method.toLowerCase()
+              + "/responses/"
+              + status
+              + "/content/"
+              + type.replace("/", "~1")
+              + "/schema";
+      assertValid(validator(schemaRef).validate(Json.decodeValue(response.body())), what);
+    }
+    JsonObject headers = declared.getJsonObject("headers", new JsonObject());
+    for (String name : headers.fieldNames()) {
+      assertThat(response.header(name)).as("header %s: %s", name, what).contains("no-store");
+    }
+    return response;
+  }
+
+  private Set<String> documentedOperations() {
+    Set<String> documented = new TreeSet<>();
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        if (HTTP_METHODS.contains(method)) {
+          documented.add(method.toUpperCase() + " " + path);
+        }
+      }
+    }
+    return documented;
+  }
+
+  private Validator validator(String ref) {
+    return schemas.validator(JsonSchema.of(new JsonObject().put("$ref", BASE + ref)), options());
+  }
+
+  private static JsonSchemaOptions options() {
+    return new JsonSchemaOptions()
+        .setDraft(Draft.DRAFT202012)
+        .setBaseUri("app://civicline/")
+        .setOutputFormat(OutputFormat.Basic);
+  }
+
+  private static void assertValid(OutputUnit result, String what) {
+    assertThat(result.getValid()).as("%s: %s", what, result.toJson().encodePrettily()).isTrue();
+  }
+
+  private static JsonObject resource(String name) throws IOException {
+    try (InputStream in = StaffOpenApiContractTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+}
