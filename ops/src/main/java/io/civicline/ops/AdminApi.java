@@ -49,6 +49,7 @@ public final class AdminApi {
       MailboxRoutes voicemail,
       ExportRoutes exports,
       GreetingRoutes greetings,
+      io.civicline.ops.staff.StaffAccessRoutes staffAccess,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -98,6 +99,7 @@ public final class AdminApi {
     routes.audit().mount(router);
     routes.tokens().mount(router);
     routes.presence().mount(router);
+    routes.staffAccess().mount(router);
     routes.flows().mount(router);
     routes.calls().mount(router);
     routes.callbacks().mount(router);

@@ -3,6 +3,11 @@ package io.civicline.ops;
 import io.civicline.core.redis.RedisClients;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.core.store.DocumentStore;
+import io.civicline.mobileapi.StaffApi;
+import io.civicline.mobileapi.auth.StaffAuthSettings;
+import io.civicline.mobileapi.auth.StaffDirectory;
+import io.civicline.mobileapi.events.EventSocketRoute;
+import io.civicline.mobileapi.events.LiveEvents;
 import io.civicline.mobileapi.events.StaffEventLog;
 import io.civicline.ops.asterisk.AgiListener;
 import io.civicline.ops.asterisk.LampSync;
@@ -103,10 +108,15 @@ public final class CivicLineServer {
   private final Optional<AgiListener> agi;
   private final Optional<AmiConnections> ami;
   private final Optional<LampSync> lamps;
+  private final StaffApi staffApi;
+  private final LiveEvents liveEvents;
   private String deploymentId;
 
   /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
   static final int FLOW_CACHE_SIZE = 500;
+
+  /** How often an open staff WebSocket checks that its session still stands. */
+  static final java.time.Duration SESSION_RECHECK = java.time.Duration.ofSeconds(30);
 
   /** How soon a desk phone's message-waiting lamp follows its mailbox. */
   static final java.time.Duration LAMP_SYNC_EVERY = java.time.Duration.ofSeconds(5);
@@ -120,11 +130,15 @@ public final class CivicLineServer {
       VoicemailJobs voicemailJobs,
       Optional<AgiListener> agi,
       Optional<AmiConnections> ami,
-      Optional<LampSync> lamps) {
+      Optional<LampSync> lamps,
+      StaffApi staffApi,
+      LiveEvents liveEvents) {
     this.voicemailJobs = voicemailJobs;
     this.agi = agi;
     this.ami = ami;
     this.lamps = lamps;
+    this.staffApi = staffApi;
+    this.liveEvents = liveEvents;
     this.config = config;
     this.vertx = vertx;
     this.redis = redis;
@@ -248,6 +262,20 @@ public final class CivicLineServer {
                     connections,
                     new MessageLamps(voicemailMessages::newCounts, contexts::extensions),
                     LAMP_SYNC_EVERY));
+    StaffApi staffApi =
+        StaffApi.create(
+            vertx,
+            redis,
+            store,
+            StaffAuthSettings.defaults(
+                staffSigningKey(config),
+                config.publicBaseUrl().orElse("http://localhost:" + config.http().port())),
+            clock,
+            config.http().maxBodyBytes());
+    LiveEvents liveEvents = new LiveEvents(vertx, redis, staffEvents);
+    EventSocketRoute eventSocket =
+        new EventSocketRoute(
+            vertx, staffApi.bearerAuth(), new StaffDirectory(store), liveEvents, SESSION_RECHECK);
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -280,8 +308,12 @@ public final class CivicLineServer {
                 voicemailMessages,
                 new MailboxExport(vertx, voicemailMessages, recordingFiles, clock)),
             new GreetingRoutes(vertx, access, directory, kinds, greetingFiles, clock),
+            new io.civicline.ops.staff.StaffAccessRoutes(
+                staffApi.passwords(), new StaffDirectory(store), access),
             kinds);
     List<Consumer<Router>> channels = new ArrayList<>();
+    // Before the admin API's /api/v1 body handler and token check: staff have their own.
+    channels.add(router -> staffApi.mount(router, eventSocket::mount));
     twilio.ifPresent(channel -> channels.add(channel::mount));
     AdminApiVerticle api =
         new AdminApiVerticle(
@@ -317,7 +349,18 @@ public final class CivicLineServer {
             new MailboxPolicies(store),
             clock);
     CivicLineServer server =
-        new CivicLineServer(config, vertx, redis, api, callRecords, voicemailJobs, agi, ami, lamps);
+        new CivicLineServer(
+            config,
+            vertx,
+            redis,
+            api,
+            callRecords,
+            voicemailJobs,
+            agi,
+            ami,
+            lamps,
+            staffApi,
+            liveEvents);
 
     Optional<String> agiProblem = agi.flatMap(AgiListener::problem);
     if (agiProblem.isPresent()) {
@@ -350,9 +393,30 @@ public final class CivicLineServer {
             failure -> {
               ami.ifPresent(AmiConnections::close);
               agi.ifPresent(listener -> listener.stop(java.time.Duration.ZERO));
+              liveEvents.close();
+              staffApi.close();
               redis.close();
               vertx.close();
               return Future.failedFuture(failure);
+            });
+  }
+
+  /**
+   * The key staff access tokens are signed with. Without one configured a random key is made: fine
+   * for one node and a demo, but sessions end at every restart and other nodes refuse them.
+   */
+  private static io.civicline.core.config.Secret staffSigningKey(CivicLineConfig config) {
+    return config
+        .staffSigningKey()
+        .orElseGet(
+            () -> {
+              LOG.atWarn()
+                  .log(
+                      "no staffAuth.signingKey configured (CIVICLINE_STAFF_AUTH_SIGNING_KEY):"
+                          + " staff sessions end at restart and work on this node only");
+              byte[] random = new byte[32];
+              new java.security.SecureRandom().nextBytes(random);
+              return io.civicline.core.config.Secret.of(java.util.HexFormat.of().formatHex(random));
             });
   }
 
@@ -421,6 +485,7 @@ public final class CivicLineServer {
    * call it from a thread that is not Vert.x's (a shutdown hook, a test).
    */
   public void close() {
+    liveEvents.close();
     lamps.ifPresent(LampSync::stop);
     ami.ifPresent(connections -> await(connections.close()));
     agi.ifPresent(listener -> listener.stop(config.shutdownGrace()));
@@ -428,6 +493,7 @@ public final class CivicLineServer {
     if (deploymentId != null) {
       await(vertx.undeploy(deploymentId));
     }
+    staffApi.close();
     await(redis.close());
     await(vertx.close());
     LOG.info("CivicLine stopped");

@@ -162,6 +162,10 @@ class TenantIsolationTest {
     routes.add(route("GET", BETA + "/presence", null));
     routes.add(route("GET", BETA + "/presence/b-ann", null));
     routes.add(route("PUT", BETA + "/presence/b-ann", available));
+    JsonObject password = new JsonObject().put("password", "river-bank-7-ferry");
+    routes.add(route("PUT", BETA + "/staff/b-ann/password", password));
+    routes.add(route("DELETE", BETA + "/staff/b-ann/password", null));
+    routes.add(route("POST", BETA + "/staff/b-ann/sessions/revoke", new JsonObject()));
     routes.addAll(flowRoutes(BETA));
     routes.add(route("GET", BETA + "/calls", null));
     routes.add(route("GET", BETA + "/calls/b-call", null));
@@ -236,6 +240,13 @@ class TenantIsolationTest {
             });
     routes.add(route("GET", ALPHA + "/departments/b-clerk/holidays/2026-11-26", null));
     routes.add(route("GET", ALPHA + "/presence/b-ann", null));
+    // Beta's staff member under Alpha's own path
+    routes.add(
+        route(
+            "PUT",
+            ALPHA + "/staff/b-ann/password",
+            new JsonObject().put("password", "river-bank-7-ferry")));
+    routes.add(route("POST", ALPHA + "/staff/b-ann/sessions/revoke", new JsonObject()));
     routes.addAll(flowRoutes(ALPHA));
     routes.add(route("GET", ALPHA + "/calls/b-call", null));
     // Beta's mailbox under Alpha, and Beta's message under Alpha's own mailbox

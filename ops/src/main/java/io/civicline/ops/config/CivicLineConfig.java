@@ -18,7 +18,8 @@ public record CivicLineConfig(
     Path recordingsDir,
     Optional<SmtpSettings> smtp,
     Optional<String> publicBaseUrl,
-    Optional<Asterisk> asterisk) {
+    Optional<Asterisk> asterisk,
+    Optional<io.civicline.core.config.Secret> staffSigningKey) {
 
   public CivicLineConfig(
       Http http,
@@ -40,6 +41,7 @@ public record CivicLineConfig(
         recordingsDir,
         smtp,
         publicBaseUrl,
+        Optional.empty(),
         Optional.empty());
   }
 

@@ -72,11 +72,18 @@ public final class ConfigLoader {
           "asterisk.agiAllow",
           "asterisk.amiUsername",
           "asterisk.amiSecret",
-          "asterisk.amiSecretFile");
+          "asterisk.amiSecretFile",
+          "staffAuth.signingKey",
+          "staffAuth.signingKeyFile");
 
   /** Secrets may come from the environment or a file, never from a config file in plain text. */
   static final Set<String> SECRET_KEYS =
-      Set.of("redis.password", "twilio.authToken", "smtp.password", "asterisk.amiSecret");
+      Set.of(
+          "redis.password",
+          "twilio.authToken",
+          "smtp.password",
+          "asterisk.amiSecret",
+          "staffAuth.signingKey");
 
   /** Variables the launcher or tests use that are not server settings. */
   static final Set<String> NOT_SETTINGS =
@@ -209,7 +216,8 @@ public final class ConfigLoader {
             Path.of(text("voicemail.storageDir")),
             smtp,
             Optional.ofNullable(values.get("http.publicBaseUrl")),
-            asterisk)
+            asterisk,
+            staffSigningKey())
         : null;
   }
 
@@ -271,6 +279,15 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     return Optional.of(new TwilioSettings(account, token.get(), publicBase, rest));
+  }
+
+  /** Signs staff access tokens; every node of a deployment needs the same key. */
+  private Optional<Secret> staffSigningKey() {
+    Optional<Secret> key = secret("staffAuth.signingKey");
+    if (key.isPresent() && key.get().reveal().getBytes(StandardCharsets.UTF_8).length < 32) {
+      problems.add("staffAuth.signingKey: must be at least 32 bytes");
+    }
+    return key;
   }
 
   /** The Asterisk channel is on when a FastAGI port is configured. */

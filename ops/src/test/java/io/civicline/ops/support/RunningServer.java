@@ -165,7 +165,9 @@ public final class RunningServer implements AutoCloseable {
             dir.resolve("recordings"),
             java.util.Optional.ofNullable(smtp),
             java.util.Optional.empty(),
-            java.util.Optional.ofNullable(asterisk));
+            java.util.Optional.ofNullable(asterisk),
+            java.util.Optional.of(
+                io.civicline.core.config.Secret.of("test-staff-signing-key-0123456789abcdef")));
     try {
       CivicLineServer server =
           CivicLineServer.start(config, clock)

@@ -1,0 +1,165 @@
+package io.civicline.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civicline.ops.support.Api;
+import io.civicline.ops.support.RunningServer;
+import io.civicline.ops.support.TestClock;
+import io.civicline.testkit.RedisExtension;
+import io.civicline.testkit.RedisServer;
+import io.civicline.testkit.asterisk.AsteriskCaller;
+import io.civicline.testkit.twilio.CallerScript;
+import io.civicline.testkit.twilio.TwilioStandIn;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A staff member's app against the real server: the admin sets their password through the admin
+ * API, they sign in to the staff API, open the events WebSocket, and a resident's call that rings
+ * them shows up there; the admin then ends their sessions.
+ */
+@ExtendWith(RedisExtension.class)
+class StaffAppEndToEndTest {
+  static final String L = "/api/v1/tenants/lakeside";
+  static final String PASSWORD = "ledger-harbor-42-maple";
+
+  private final RedisServer redis;
+  @TempDir Path dir;
+  private TwilioStandIn twilio;
+  private RunningServer server;
+  private Api admin;
+  private Vertx vertx;
+
+  StaffAppEndToEndTest(RedisServer redis) {
+    this.redis = redis;
+  }
+
+  @BeforeEach
+  void start() {
+    redis.flushAll();
+    twilio = TwilioStandIn.start(TwilioVoiceEndToEndTest.SID, TwilioVoiceEndToEndTest.TOKEN);
+    server =
+        RunningServer.withTwilioAndAsterisk(
+            redis,
+            dir,
+            new TestClock(TwilioVoiceEndToEndTest.TUESDAY_MORNING),
+            twilio,
+            TwilioVoiceEndToEndTest.SID,
+            TwilioVoiceEndToEndTest.TOKEN);
+    admin = server.platformAdmin();
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    server.close();
+    twilio.close();
+  }
+
+  private HttpResponse<String> staffPost(String path, JsonObject body, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body.encode()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String signIn(String email) throws Exception {
+    HttpResponse<String> signedIn =
+        staffPost(
+            "/api/v1/staff/auth/sign-in",
+            new JsonObject()
+                .put("tenant", "lakeside")
+                .put("email", email)
+                .put("password", PASSWORD),
+            null);
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    return new JsonObject(signedIn.body()).getString("accessToken");
+  }
+
+  private static void eventually(BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as("within 5 s").isTrue();
+  }
+
+  @Test
+  void aCallThatRingsAStaffMemberReachesTheirAppAndAnAdminCanEndTheirSessions() throws Exception {
+    JsonObject maria = admin.get(L + "/staff/maria-gonzalez").json();
+    Api.Response weak =
+        admin.put(
+            L + "/staff/maria-gonzalez/password", new JsonObject().put("password", "short"), null);
+    assertThat(weak.status()).isEqualTo(422);
+    assertThat(weak.body()).contains("#/password").doesNotContain("short");
+    assertThat(
+            admin
+                .put(
+                    L + "/staff/maria-gonzalez/password",
+                    new JsonObject().put("password", PASSWORD),
+                    null)
+                .status())
+        .isEqualTo(204);
+    String token = signIn(maria.getString("email"));
+
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    WebSocketClient client = vertx.createWebSocketClient();
+    client
+        .connect(
+            new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(server.port())
+                .setURI("/api/v1/staff/events")
+                .addHeader("Authorization", "Bearer " + token))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .textMessageHandler(text -> frames.add(new JsonObject(text)));
+    TimeUnit.MILLISECONDS.sleep(300); // the feed starts after the newest event
+
+    AsteriskCaller.to("127.0.0.1", server.agiPort())
+        .flow("lakeside", TwilioVoiceEndToEndTest.MAIN)
+        .from(TwilioVoiceEndToEndTest.RESIDENT)
+        .uniqueId("pbx1-1.1")
+        .following(
+            CallerScript.pressing("1", "1").defaultDialOutcome(CallerScript.Outcome.NO_ANSWER))
+        .spool(RunningServer.SPOOL_ON_ASTERISK, dir.resolve("spool"))
+        .call();
+
+    eventually(() -> frames.size() >= 2);
+    JsonObject ringing = frames.get(0);
+    assertThat(ringing.getString("type")).isEqualTo("call.ringing");
+    assertThat(ringing.getJsonObject("data").getString("from"))
+        .isEqualTo(TwilioVoiceEndToEndTest.RESIDENT);
+    assertThat(ringing.getJsonObject("data").getJsonArray("path")).contains("ring-clerk");
+    assertThat(frames.get(1).getString("type")).isEqualTo("call.ringing-ended");
+
+    Api.Response revoked =
+        admin.post(L + "/staff/maria-gonzalez/sessions/revoke", new JsonObject());
+    assertThat(revoked.status()).isEqualTo(200);
+    assertThat(revoked.json().getInteger("revoked")).isEqualTo(1);
+    HttpResponse<String> refused = staffPost("/api/v1/staff/auth/sign-out", null, token);
+    assertThat(refused.statusCode()).isEqualTo(401);
+  }
+}
