@@ -95,6 +95,20 @@ public final class TwilioChannel {
     return rest.sendSms(from, to, body);
   }
 
+  /**
+   * The check every Twilio webhook passes first (403 before anything else otherwise), for webhooks
+   * mounted outside this channel, e.g. texts. Put a {@code BodyHandler} before it.
+   */
+  public static io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> signatureCheck(
+      TwilioSettings settings) {
+    return new TwilioSignatureCheck(settings);
+  }
+
+  /** The form parameters of a webhook that passed {@link #signatureCheck}. */
+  public static java.util.Map<String, String> signedParams(io.vertx.ext.web.RoutingContext ctx) {
+    return TwilioSignatureCheck.params(ctx);
+  }
+
   public CallbackCalls callbacks() {
     return callbacks;
   }

@@ -39,6 +39,22 @@ public final class TwilioRest {
         false);
   }
 
+  /**
+   * Sends a text whose delivery Twilio reports to {@code statusCallback}; answers the message sid.
+   * A refusal fails with the SDK's {@link com.twilio.exception.ApiException} (HTTP status and
+   * Twilio error code), an unreachable Twilio with {@link
+   * com.twilio.exception.ApiConnectionException}, so callers can tell retryable from final.
+   */
+  public Future<String> sendSms(String from, String to, String body, String statusCallback) {
+    return vertx.executeBlocking(
+        () ->
+            Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
+                .setStatusCallback(URI.create(statusCallback))
+                .create(client)
+                .getSid(),
+        false);
+  }
+
   /** Places a call that fetches its TwiML from {@code url}; answers the call sid. */
   public Future<String> placeCall(String from, String to, String url, String statusCallback) {
     return vertx.executeBlocking(

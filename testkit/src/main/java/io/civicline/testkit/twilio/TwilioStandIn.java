@@ -51,6 +51,8 @@ public final class TwilioStandIn implements AutoCloseable {
       Pattern.compile("^/2010-04-01/Accounts/([^/]+)/(.+)$");
   private static final Pattern CALL = Pattern.compile("^Calls/(CA[0-9a-f]{32})\\.json$");
   private static final Pattern MESSAGE = Pattern.compile("^Messages/(SM[0-9a-f]{32})\\.json$");
+  private static final Pattern MEDIA =
+      Pattern.compile("^Messages/(MM[0-9a-f]{32})/Media/(ME[0-9a-f]{32})$");
   private static final Pattern RECORDING =
       Pattern.compile("^Recordings/(RE[0-9a-f]{32})(\\.json|\\.wav|\\.mp3)?$");
 
@@ -65,6 +67,17 @@ public final class TwilioStandIn implements AutoCloseable {
       String body,
       String statusCallback,
       Instant dateCreated) {}
+
+  /** The answer a webhook got: HTTP status (-1 when unreachable) and body. */
+  public record WebhookReply(int status, String body) {}
+
+  /** An inbound text the stand-in delivered: its sid and the exact parameters posted. */
+  public record InboundText(String messageSid, Map<String, String> params, WebhookReply reply) {}
+
+  /** An MMS attachment a resident sends. */
+  public record Media(String contentType, byte[] content) {}
+
+  private record StoredMedia(String messageSid, String contentType, byte[] content) {}
 
   /** Who answers an outbound REST call to a number, and what they do. */
   private record Callee(Outcome outcome, CallerScript script) {}
@@ -90,6 +103,8 @@ public final class TwilioStandIn implements AutoCloseable {
   private final Map<String, StoredRecording> recordings = new ConcurrentHashMap<>();
   private final Map<String, String> queues = new ConcurrentHashMap<>();
   private final Map<String, Callee> callees = new ConcurrentHashMap<>();
+  private final Map<String, StoredMedia> media = new ConcurrentHashMap<>();
+  private final TextingPeer texting;
   private volatile Consumer<RestRequest> requestListener = r -> {};
 
   private TwilioStandIn(String accountSid, String authToken, int port) throws IOException {
@@ -99,6 +114,7 @@ public final class TwilioStandIn implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    texting = new TextingPeer(this, webhooks);
     server.start();
   }
 
@@ -204,6 +220,68 @@ public final class TwilioStandIn implements AutoCloseable {
   public String callStatus(String callSid) {
     LiveCall call = calls.get(callSid);
     return call == null ? null : call.status;
+  }
+
+  // ---------------------------------------------------------------- simulated texts
+
+  /**
+   * Simulates a resident's text: Twilio POSTs the signed "a message comes in" webhook to {@code
+   * smsWebhookUrl}. Attachments are kept by the stand-in and served, like Twilio, under {@code
+   * Messages/<MM>/Media/<ME>} to authenticated requests.
+   */
+  public InboundText text(
+      String smsWebhookUrl, String from, String to, String body, Media... attachments) {
+    String sid = Wire.sid(attachments.length == 0 ? "SM" : "MM");
+    List<String> urls = new java.util.ArrayList<>();
+    List<String> types = new java.util.ArrayList<>();
+    for (Media attachment : attachments) {
+      String mediaSid = Wire.sid("ME");
+      media.put(mediaSid, new StoredMedia(sid, attachment.contentType(), attachment.content()));
+      urls.add(baseUrl() + accountUri("Messages/" + sid + "/Media/" + mediaSid));
+      types.add(attachment.contentType());
+    }
+    Map<String, String> params = texting.inbound(sid, from, to, body, urls, types);
+    return new InboundText(sid, params, texting.signedPost(smsWebhookUrl, params));
+  }
+
+  /** Delivers the same text again, as Twilio does when it retries a webhook. */
+  public WebhookReply redeliver(String smsWebhookUrl, InboundText text) {
+    return texting.signedPost(smsWebhookUrl, text.params());
+  }
+
+  /** Posts any webhook with a signature of the caller's choosing (e.g. a forged one). */
+  public WebhookReply postWithSignature(String url, Map<String, String> params, String signature) {
+    return texting.post(url, params, signature);
+  }
+
+  /**
+   * Reports a sent text's delivery status ({@code sent}, {@code delivered}, {@code undelivered},
+   * {@code failed}) to the status callback it was sent with, signed like Twilio.
+   *
+   * @param errorCode Twilio's error code for failures, or null
+   */
+  public WebhookReply reportStatus(String messageSid, String status, String errorCode) {
+    SentMessage message =
+        messages.stream()
+            .filter(m -> m.sid().equals(messageSid))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no sent message " + messageSid));
+    if (message.statusCallback() == null) {
+      throw new IllegalStateException("message " + messageSid + " has no status callback");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("AccountSid", accountSid);
+    params.put("ApiVersion", "2010-04-01");
+    params.put("From", message.from());
+    params.put("To", message.to());
+    params.put("MessageSid", messageSid);
+    params.put("SmsSid", messageSid);
+    params.put("MessageStatus", status);
+    params.put("SmsStatus", status);
+    if (errorCode != null) {
+      params.put("ErrorCode", errorCode);
+    }
+    return texting.signedPost(message.statusCallback(), params);
   }
 
   // ---------------------------------------------------------------- assertions and faults
@@ -338,6 +416,13 @@ public final class TwilioStandIn implements AutoCloseable {
           .findFirst()
           .map(s -> Reply.json(200, messageJson(s)))
           .orElseGet(() -> notFound(path));
+    }
+    Matcher mediaPath = MEDIA.matcher(resource);
+    if (mediaPath.matches() && get && media.containsKey(mediaPath.group(2))) {
+      StoredMedia item = media.get(mediaPath.group(2));
+      if (item.messageSid().equals(mediaPath.group(1))) {
+        return new Reply(200, item.contentType(), item.content());
+      }
     }
     Matcher recording = RECORDING.matcher(resource);
     if (recording.matches() && get && recordings.containsKey(recording.group(1))) {
