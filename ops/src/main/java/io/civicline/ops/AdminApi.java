@@ -50,6 +50,7 @@ public final class AdminApi {
       ExportRoutes exports,
       GreetingRoutes greetings,
       io.civicline.ops.staff.StaffAccessRoutes staffAccess,
+      io.civicline.ops.staff.SmsRulesRoutes smsRules,
       Kinds kinds) {}
 
   private AdminApi() {}
@@ -100,6 +101,7 @@ public final class AdminApi {
     routes.tokens().mount(router);
     routes.presence().mount(router);
     routes.staffAccess().mount(router);
+    routes.smsRules().mount(router);
     routes.flows().mount(router);
     routes.calls().mount(router);
     routes.callbacks().mount(router);

@@ -49,6 +49,10 @@ import io.civicline.signaling.asterisk.calls.AsteriskCalls;
 import io.civicline.signaling.asterisk.calls.TextSender;
 import io.civicline.signaling.context.CallContextLoader;
 import io.civicline.signaling.context.FlowCache;
+import io.civicline.signaling.sms.FileMediaStore;
+import io.civicline.signaling.sms.SmsChannel;
+import io.civicline.signaling.sms.SmsSettings;
+import io.civicline.signaling.sms.TwilioMediaIntake;
 import io.civicline.signaling.store.CallRecords;
 import io.civicline.signaling.store.CallSessions;
 import io.civicline.signaling.store.CallbackQueue;
@@ -109,6 +113,7 @@ public final class CivicLineServer {
   private final Optional<AmiConnections> ami;
   private final Optional<LampSync> lamps;
   private final StaffApi staffApi;
+  private final Optional<SmsChannel> texts;
   private final LiveEvents liveEvents;
   private String deploymentId;
 
@@ -132,12 +137,14 @@ public final class CivicLineServer {
       Optional<AmiConnections> ami,
       Optional<LampSync> lamps,
       StaffApi staffApi,
-      LiveEvents liveEvents) {
+      LiveEvents liveEvents,
+      Optional<SmsChannel> texts) {
     this.voicemailJobs = voicemailJobs;
     this.agi = agi;
     this.ami = ami;
     this.lamps = lamps;
     this.staffApi = staffApi;
+    this.texts = texts;
     this.liveEvents = liveEvents;
     this.config = config;
     this.vertx = vertx;
@@ -220,6 +227,30 @@ public final class CivicLineServer {
                                 : Future.failedFuture(failure)));
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
+    // Residents' texts, when the town's numbers are on Twilio.
+    Optional<SmsChannel> texts =
+        config
+            .twilio()
+            .map(
+                settings -> {
+                  SmsSettings smsSettings = SmsSettings.defaults(settings.publicBaseUrl());
+                  return SmsChannel.create(
+                      vertx,
+                      redis,
+                      settings,
+                      smsSettings,
+                      new SmsChannel.Parts(
+                          parts.numbers(),
+                          contexts,
+                          store,
+                          new TwilioMediaIntake(
+                              vertx,
+                              settings,
+                              new FileMediaStore(vertx, config.recordingsDir().resolve("_media")),
+                              smsSettings),
+                          new io.civicline.ops.staff.TextAlerts(staffEvents)),
+                      clock);
+                });
     Optional<AgiListener> agi =
         config
             .asterisk()
@@ -310,11 +341,13 @@ public final class CivicLineServer {
             new GreetingRoutes(vertx, access, directory, kinds, greetingFiles, clock),
             new io.civicline.ops.staff.StaffAccessRoutes(
                 staffApi.passwords(), new StaffDirectory(store), access),
+            new io.civicline.ops.staff.SmsRulesRoutes(store, contexts, access, clock),
             kinds);
     List<Consumer<Router>> channels = new ArrayList<>();
     // Before the admin API's /api/v1 body handler and token check: staff have their own.
     channels.add(router -> staffApi.mount(router, eventSocket::mount));
     twilio.ifPresent(channel -> channels.add(channel::mount));
+    texts.ifPresent(channel -> channels.add(channel::mount));
     AdminApiVerticle api =
         new AdminApiVerticle(
             AdminApi.router(vertx, routes, config.http().maxBodyBytes(), channels),
@@ -360,7 +393,8 @@ public final class CivicLineServer {
             ami,
             lamps,
             staffApi,
-            liveEvents);
+            liveEvents,
+            texts);
 
     Optional<String> agiProblem = agi.flatMap(AgiListener::problem);
     if (agiProblem.isPresent()) {
@@ -379,6 +413,7 @@ public final class CivicLineServer {
         .compose(id -> agi.map(AgiListener::start).orElse(Future.succeededFuture()).map(id))
         .compose(id -> ami.map(AmiConnections::start).orElse(Future.succeededFuture()).map(id))
         .onSuccess(id -> lamps.ifPresent(LampSync::start))
+        .onSuccess(id -> texts.ifPresent(SmsChannel::start))
         .map(
             id -> {
               server.deploymentId = id;
@@ -485,6 +520,7 @@ public final class CivicLineServer {
    * call it from a thread that is not Vert.x's (a shutdown hook, a test).
    */
   public void close() {
+    texts.ifPresent(SmsChannel::stop);
     liveEvents.close();
     lamps.ifPresent(LampSync::stop);
     ami.ifPresent(connections -> await(connections.close()));

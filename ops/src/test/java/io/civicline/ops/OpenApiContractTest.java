@@ -346,6 +346,30 @@ class OpenApiContractTest {
     check("DELETE", sp, admin.delete(L + "/staff/linh-nguyen/password"), 204);
     check("DELETE", sp, admin.delete(L + "/staff/nobody/password"), 404);
 
+    // texting rules
+    String tsr = TL + "/sms-rules";
+    JsonObject rules =
+        new JsonObject()
+            .put("defaultDepartment", "clerk")
+            .put(
+                "keywords",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("department", "public-works")
+                            .put(
+                                "words",
+                                new JsonObject().put("en", new JsonArray().add("pothole")))));
+    check("GET", tsr, admin.get(L + "/sms-rules"), 404);
+    check("PUT", tsr, admin.put(L + "/sms-rules", rules, null));
+    check("GET", tsr, admin.get(L + "/sms-rules"));
+    check(
+        "PUT",
+        tsr,
+        admin.put(L + "/sms-rules", rules.copy().put("defaultDepartment", "nowhere"), null),
+        422);
+    check("PUT", tsr, admin.putRaw(L + "/sms-rules", "{", null), 400);
+
     // flows
     String fl = L + "/flows";
     String tf = TL + "/flows";
@@ -742,7 +766,8 @@ class OpenApiContractTest {
             "AssignInput",
             "HandledInput",
             "ForwardInput",
-            "StaffPasswordInput");
+            "StaffPasswordInput",
+            "SmsRules");
     assertThat(
             admin
                 .post(

@@ -105,6 +105,71 @@ class StaffAppEndToEndTest {
     assertThat(condition.getAsBoolean()).as("within 5 s").isTrue();
   }
 
+  private List<JsonObject> openEvents(String token) throws Exception {
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    vertx
+        .createWebSocketClient()
+        .connect(
+            new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(server.port())
+                .setURI("/api/v1/staff/events")
+                .addHeader("Authorization", "Bearer " + token))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .textMessageHandler(text -> frames.add(new JsonObject(text)));
+    TimeUnit.MILLISECONDS.sleep(300); // the feed starts after the newest event
+    return frames;
+  }
+
+  @Test
+  void aResidentsTextAboutAPotholeReachesPublicWorksStaff() throws Exception {
+    JsonObject rules =
+        new JsonObject()
+            .put("defaultDepartment", "clerk")
+            .put(
+                "keywords",
+                new io.vertx.core.json.JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("department", "public-works")
+                            .put(
+                                "words",
+                                new JsonObject()
+                                    .put(
+                                        "en", new io.vertx.core.json.JsonArray().add("pothole")))));
+    assertThat(admin.put(L + "/sms-rules", rules, null).status()).isEqualTo(200);
+    // The rules now hold on to Public Works.
+    String etag = admin.get(L + "/departments/public-works").etag();
+    Api.Response delete = admin.delete(L + "/departments/public-works", etag);
+    assertThat(delete.status()).isEqualTo(409);
+    assertThat(delete.body()).contains("sms-rules");
+    JsonObject jim = admin.get(L + "/staff/jim-oconnor").json();
+    admin.put(L + "/staff/jim-oconnor/password", new JsonObject().put("password", PASSWORD), null);
+    JsonObject maria = admin.get(L + "/staff/maria-gonzalez").json();
+    admin.put(
+        L + "/staff/maria-gonzalez/password", new JsonObject().put("password", PASSWORD), null);
+    List<JsonObject> jimsApp = openEvents(signIn(jim.getString("email")));
+    List<JsonObject> mariasApp = openEvents(signIn(maria.getString("email")));
+
+    twilio.text(
+        "http://127.0.0.1:" + server.port() + "/twilio/sms",
+        TwilioVoiceEndToEndTest.RESIDENT,
+        TwilioVoiceEndToEndTest.MAIN,
+        "pothole on Main St");
+
+    eventually(() -> !jimsApp.isEmpty());
+    JsonObject text = jimsApp.get(0);
+    assertThat(text.getString("type")).isEqualTo("text.new");
+    assertThat(text.getJsonObject("data").getJsonObject("thread").getString("department"))
+        .isEqualTo("public-works");
+    assertThat(text.getJsonObject("data").getJsonObject("message").getString("body"))
+        .isEqualTo("pothole on Main St");
+    TimeUnit.MILLISECONDS.sleep(200);
+    assertThat(mariasApp).isEmpty();
+  }
+
   @Test
   void aCallThatRingsAStaffMemberReachesTheirAppAndAnAdminCanEndTheirSessions() throws Exception {
     JsonObject maria = admin.get(L + "/staff/maria-gonzalez").json();

@@ -166,6 +166,9 @@ class TenantIsolationTest {
     routes.add(route("PUT", BETA + "/staff/b-ann/password", password));
     routes.add(route("DELETE", BETA + "/staff/b-ann/password", null));
     routes.add(route("POST", BETA + "/staff/b-ann/sessions/revoke", new JsonObject()));
+    routes.add(route("GET", BETA + "/sms-rules", null));
+    routes.add(
+        route("PUT", BETA + "/sms-rules", new JsonObject().put("defaultDepartment", "b-clerk")));
     routes.addAll(flowRoutes(BETA));
     routes.add(route("GET", BETA + "/calls", null));
     routes.add(route("GET", BETA + "/calls/b-call", null));
