@@ -224,7 +224,8 @@ public final class CivicLineServer {
                         failure ->
                             failure instanceof java.nio.file.NoSuchFileException
                                 ? Future.succeededFuture(Optional.empty())
-                                : Future.failedFuture(failure)));
+                                : Future.failedFuture(failure)),
+            staffEvents);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     // Residents' texts, when the town's numbers are on Twilio.

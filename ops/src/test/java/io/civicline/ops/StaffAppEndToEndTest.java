@@ -68,9 +68,10 @@ class StaffAppEndToEndTest {
 
   @AfterEach
   void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    // The server first: it closes the apps' sockets, so the client side has nothing to wait for.
     server.close();
     twilio.close();
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private HttpResponse<String> staffPost(String path, JsonObject body, String token)
@@ -121,6 +122,42 @@ class StaffAppEndToEndTest {
         .textMessageHandler(text -> frames.add(new JsonObject(text)));
     TimeUnit.MILLISECONDS.sleep(300); // the feed starts after the newest event
     return frames;
+  }
+
+  @Test
+  void aTwilioCallRingsTwoClerksOneAnswersInTheAppAndTheOtherSeesItAnsweredElsewhere()
+      throws Exception {
+    assertThat(
+            admin
+                .put(L + "/presence/tom-becker", new JsonObject().put("status", "available"), null)
+                .status())
+        .isEqualTo(200);
+    for (String staff : List.of("maria-gonzalez", "tom-becker")) {
+      admin.put(
+          L + "/staff/" + staff + "/password", new JsonObject().put("password", PASSWORD), null);
+    }
+    List<JsonObject> maria =
+        openEvents(signIn(admin.get(L + "/staff/maria-gonzalez").json().getString("email")));
+    List<JsonObject> tom =
+        openEvents(signIn(admin.get(L + "/staff/tom-becker").json().getString("email")));
+
+    twilio.call(
+        "http://127.0.0.1:" + server.port() + "/twilio/voice",
+        TwilioVoiceEndToEndTest.RESIDENT,
+        TwilioVoiceEndToEndTest.MAIN,
+        CallerScript.pressing("1", "1")
+            .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+            .dialOutcome("client:tom-becker", CallerScript.Outcome.ANSWERED)
+            .statusCallback("http://127.0.0.1:" + server.port() + "/twilio/voice/status"));
+
+    eventually(() -> maria.size() >= 2 && tom.size() >= 2);
+    assertThat(maria.get(0).getString("type")).isEqualTo("call.ringing");
+    assertThat(tom.get(0).getString("type")).isEqualTo("call.ringing");
+    assertThat(maria.get(0).getJsonObject("data").getString("channel")).isEqualTo("twilio");
+    assertThat(maria.get(1).getJsonObject("data").getString("reason"))
+        .isEqualTo("answered-elsewhere");
+    assertThat(maria.get(1).getJsonObject("data").getString("answeredBy")).isEqualTo("tom-becker");
+    assertThat(tom.get(1).getJsonObject("data").getString("reason")).isEqualTo("answered");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.civicline.signaling.twilio;
 import io.civicline.routing.engine.Action;
 import io.civicline.routing.engine.CallState;
 import io.civicline.routing.engine.Step;
+import io.civicline.signaling.store.CallAlerts;
 import io.civicline.signaling.store.CallFacts;
 import io.civicline.signaling.store.CallRecords;
 import io.civicline.signaling.store.CallSessions;
@@ -29,6 +30,7 @@ final class StepCommitter {
   private final CallRecords records;
   private final TwilioRest rest;
   private final MessageAudioUrls audioUrls;
+  private final CallAlerts alerts;
   private final Clock clock;
 
   StepCommitter(
@@ -36,8 +38,10 @@ final class StepCommitter {
       CallRecords records,
       TwilioRest rest,
       MessageAudioUrls audioUrls,
+      CallAlerts alerts,
       Clock clock) {
     this.audioUrls = audioUrls;
+    this.alerts = alerts;
     this.sessions = sessions;
     this.records = records;
     this.rest = rest;
@@ -78,6 +82,7 @@ final class StepCommitter {
                 return Future.succeededFuture(Optional.<String>empty());
               }
               sendTexts(step, meta.getString("called"));
+              alerts.committed(tenant, urls.callSid(), step, meta, updated);
               Future<Void> record =
                   step.state().ended()
                       ? writeRecord(tenant, urls.callSid(), step.state(), updated, now)

@@ -43,7 +43,8 @@ public final class TwilioChannel {
       RecordingSink recordings,
       MailboxAccess mailboxes,
       MessageAudio messageAudio,
-      GreetingAudio greetingAudio) {}
+      GreetingAudio greetingAudio,
+      io.civicline.core.events.StaffEvents staffEvents) {}
 
   public static TwilioChannel create(
       Vertx vertx, TwilioSettings settings, Parts parts, Clock clock) {
@@ -51,7 +52,13 @@ public final class TwilioChannel {
     MessageAudioUrls audioUrls =
         new MessageAudioUrls(settings.publicBaseUrl(), settings.authToken().reveal());
     StepCommitter committer =
-        new StepCommitter(parts.sessions(), parts.records(), rest, audioUrls, clock);
+        new StepCommitter(
+            parts.sessions(),
+            parts.records(),
+            rest,
+            audioUrls,
+            new io.civicline.signaling.store.CallAlerts(parts.staffEvents()),
+            clock);
     VoiceCalls calls =
         new VoiceCalls(
             parts.numbers(),

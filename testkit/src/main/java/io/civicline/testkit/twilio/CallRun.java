@@ -357,6 +357,7 @@ final class CallRun {
     String childSid = Wire.sid("CA");
     int talked = 0;
     if (answeredBy != null) {
+      standIn.dialLeg(childSid, call.from, answeredBy);
       talked = script.talkSeconds();
       t.line("caller talks with " + answeredBy + " for " + talked + " s");
       clock += talked + 3;

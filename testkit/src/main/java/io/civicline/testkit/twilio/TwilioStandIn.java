@@ -163,6 +163,14 @@ public final class TwilioStandIn implements AutoCloseable {
     return call(voiceWebhookUrl, "POST", from, to, script);
   }
 
+  /**
+   * Records the leg a {@code <Dial>} opened to the party who answered, so {@code GET
+   * Calls/<DialCallSid>.json} shows whom it reached, as Twilio does.
+   */
+  void dialLeg(String sid, String from, String to) {
+    calls.put(sid, new LiveCall(sid, from, to, "outbound-dial", "completed"));
+  }
+
   /** Like {@link #call(String, String, String, CallerScript)} with the webhook's HTTP method. */
   public CallTranscript call(
       String voiceWebhookUrl, String method, String from, String to, CallerScript script) {
