@@ -39,6 +39,7 @@ public final class StaffApi implements AutoCloseable {
   private final StaffPasswords passwords;
   private final BearerStaffAuth auth;
   private final StaffAuthRoutes routes;
+  private final io.civicline.mobileapi.http.StaffTextRoutes textRoutes;
   private final int maxBodyBytes;
 
   private StaffApi(
@@ -47,12 +48,14 @@ public final class StaffApi implements AutoCloseable {
       StaffPasswords passwords,
       BearerStaffAuth auth,
       StaffAuthRoutes routes,
+      io.civicline.mobileapi.http.StaffTextRoutes textRoutes,
       int maxBodyBytes) {
     this.hashing = hashing;
     this.sessions = sessions;
     this.passwords = passwords;
     this.auth = auth;
     this.routes = routes;
+    this.textRoutes = textRoutes;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -64,6 +67,25 @@ public final class StaffApi implements AutoCloseable {
       Redis redis,
       DocumentStore store,
       StaffAuthSettings settings,
+      Clock clock,
+      int maxBodyBytes) {
+    return create(
+        vertx,
+        redis,
+        store,
+        settings,
+        io.civicline.mobileapi.texts.TextInbox.NONE,
+        clock,
+        maxBodyBytes);
+  }
+
+  /** With the town's text threads ({@code texts}: the texting channel, if configured). */
+  public static StaffApi create(
+      Vertx vertx,
+      Redis redis,
+      DocumentStore store,
+      StaffAuthSettings settings,
+      io.civicline.mobileapi.texts.TextInbox texts,
       Clock clock,
       int maxBodyBytes) {
     StaffDirectory directory = new StaffDirectory(store);
@@ -80,7 +102,14 @@ public final class StaffApi implements AutoCloseable {
         new StaffPasswords(
             directory, passwordStore, hashing, new PasswordPolicy(), sessions, throttle);
     StaffAuthRoutes routes = new StaffAuthRoutes(signIn, sessions, directory, auth, clock);
-    return new StaffApi(hashing, sessions, passwords, auth, routes, maxBodyBytes);
+    return new StaffApi(
+        hashing,
+        sessions,
+        passwords,
+        auth,
+        routes,
+        new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
+        maxBodyBytes);
   }
 
   /** The operations and their paths, for 405 answers. */
@@ -118,6 +147,7 @@ public final class StaffApi implements AutoCloseable {
             });
     router.route(all).failureHandler(StaffProblems::handle);
     routes.mount(router);
+    textRoutes.mount(router);
     more.accept(router);
     router
         .route(all)

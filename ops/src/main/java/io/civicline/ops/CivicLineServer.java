@@ -302,6 +302,10 @@ public final class CivicLineServer {
             StaffAuthSettings.defaults(
                 staffSigningKey(config),
                 config.publicBaseUrl().orElse("http://localhost:" + config.http().port())),
+            texts
+                .<io.civicline.mobileapi.texts.TextInbox>map(
+                    channel -> new io.civicline.ops.staff.SmsTextInbox(channel.service()))
+                .orElse(io.civicline.mobileapi.texts.TextInbox.NONE),
             clock,
             config.http().maxBodyBytes());
     LiveEvents liveEvents = new LiveEvents(vertx, redis, staffEvents);

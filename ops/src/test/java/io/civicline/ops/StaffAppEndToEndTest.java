@@ -205,6 +205,48 @@ class StaffAppEndToEndTest {
         .isEqualTo("pothole on Main St");
     TimeUnit.MILLISECONDS.sleep(200);
     assertThat(mariasApp).isEmpty();
+
+    // Jim replies from the app; the text goes out through Twilio and is reported delivered.
+    String jimsToken = signIn(jim.getString("email"));
+    String thread = text.getJsonObject("data").getJsonObject("thread").getString("id");
+    HttpResponse<String> reply =
+        staffPost(
+            "/api/v1/staff/texts/threads/" + thread + "/replies",
+            new JsonObject().put("body", "Thanks, a crew is on its way."),
+            jimsToken);
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+    eventually(() -> !twilio.sentMessages().isEmpty());
+    TwilioStandIn.SentMessage sent = twilio.sentMessages().get(0);
+    assertThat(sent.to()).isEqualTo(TwilioVoiceEndToEndTest.RESIDENT);
+    assertThat(sent.from()).isEqualTo(TwilioVoiceEndToEndTest.MAIN);
+    assertThat(sent.body()).isEqualTo("Thanks, a crew is on its way.");
+    twilio.reportStatus(sent.sid(), "delivered", null);
+    eventually(
+        () ->
+            jimsApp.stream()
+                .anyMatch(
+                    e ->
+                        e.getString("type").equals("text.status")
+                            && e.getJsonObject("data")
+                                .getJsonObject("message")
+                                .getString("status")
+                                .equals("delivered")));
+    HttpResponse<String> messages =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + server.port()
+                                + "/api/v1/staff/texts/threads/"
+                                + thread
+                                + "/messages"))
+                    .header("Authorization", "Bearer " + jimsToken)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonObject newest = new JsonObject(messages.body()).getJsonArray("items").getJsonObject(0);
+    assertThat(newest.getString("status")).isEqualTo("delivered");
+    assertThat(newest.getString("author")).isEqualTo("jim-oconnor");
   }
 
   @Test

@@ -19,6 +19,12 @@ final class Endpoint {
     return ctx -> run(ctx, endpoint, body -> send(ctx, 200, body));
   }
 
+  /** {@code status} (e.g. 202 for work queued) with the body, never cached. */
+  static Handler<RoutingContext> json(
+      int status, Function<RoutingContext, Future<JsonObject>> endpoint) {
+    return ctx -> run(ctx, endpoint, body -> send(ctx, status, body));
+  }
+
   /** 204 once the work is done. */
   static Handler<RoutingContext> noContent(Function<RoutingContext, Future<Void>> endpoint) {
     return ctx -> run(ctx, endpoint, ignored -> send(ctx, 204, null));

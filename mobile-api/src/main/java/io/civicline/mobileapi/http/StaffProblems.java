@@ -62,6 +62,8 @@ public final class StaffProblems {
       }
       case InvalidInputException invalid -> StaffProblem.invalid(invalid.errors());
       case StoreException.NotFound missing -> StaffProblem.notFound(missing.getMessage());
+      case io.civicline.mobileapi.texts.TextInbox.OptedOut optedOut ->
+          new StaffProblem(409, "opted-out", "Resident opted out", optedOut.getMessage());
       case HttpException http -> fromStatus(http.getStatusCode());
       case null -> fromStatus(ctx.statusCode());
       default -> internal();

@@ -40,12 +40,15 @@ public final class StaffApiServer implements AutoCloseable {
   private int nextExtension = 21;
   public final Http http;
 
+  /** The texting inbox the staff text routes read and write. */
+  public final MemoryTextInbox texts = new MemoryTextInbox();
+
   private StaffApiServer(
       RedisServer redis, StaffAuthSettings settings, BiConsumer<StaffApi, Router> more) {
     this.bed = RedisTestBed.open(redis);
     this.settings = settings;
     this.store = new DocumentStore(bed.redis(), clock);
-    this.api = StaffApi.create(bed.vertx(), bed.redis(), store, settings, clock, 65536);
+    this.api = StaffApi.create(bed.vertx(), bed.redis(), store, settings, texts, clock, 65536);
     this.router = Router.router(bed.vertx());
     api.mount(router, r -> more.accept(api, r));
     HttpServerOptions options =
@@ -77,6 +80,12 @@ public final class StaffApiServer implements AutoCloseable {
   }
 
   public StaffMember addStaff(String tenant, String id, String email, List<String> roles) {
+    return addStaff(tenant, id, email, roles, List.of());
+  }
+
+  /** A staff member of these departments. */
+  public StaffMember addStaff(
+      String tenant, String id, String email, List<String> roles, List<String> departments) {
     StaffMember staff =
         new StaffMember(
             id,
@@ -86,7 +95,7 @@ public final class StaffApiServer implements AutoCloseable {
             Optional.empty(),
             roles,
             List.of("en"),
-            List.of());
+            departments);
     await(
         store.create(
             new DocumentStore.Write(
@@ -94,7 +103,8 @@ public final class StaffApiServer implements AutoCloseable {
                 StaffMember.COLLECTION,
                 id,
                 staff.toJson(),
-                staff.references(),
+                // Departments are not part of these tests: the membership is all that counts.
+                departments.isEmpty() ? staff.references() : List.of(),
                 staff.uniqueValues(),
                 Actor.SYSTEM)));
     return staff;
