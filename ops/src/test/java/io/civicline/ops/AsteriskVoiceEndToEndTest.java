@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civicline.ops.support.Api;
 import io.civicline.ops.support.RunningServer;
-import io.civicline.ops.support.TestClock;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.testkit.TestClock;
 import io.civicline.testkit.asterisk.AsteriskCall;
 import io.civicline.testkit.asterisk.AsteriskCaller;
 import io.civicline.testkit.twilio.CallTranscript;

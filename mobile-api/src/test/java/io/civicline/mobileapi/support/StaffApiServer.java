@@ -11,6 +11,7 @@ import io.civicline.mobileapi.StaffApi;
 import io.civicline.mobileapi.auth.Argon2Parameters;
 import io.civicline.mobileapi.auth.StaffAuthSettings;
 import io.civicline.testkit.RedisServer;
+import io.civicline.testkit.TestClock;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;

@@ -16,6 +16,7 @@ import io.civicline.signaling.twilio.TwilioRest;
 import io.civicline.signaling.twilio.TwilioSettings;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
+import io.civicline.testkit.TestClock;
 import io.civicline.testkit.twilio.TwilioStandIn;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -55,7 +56,7 @@ class SmsEndToEndTest {
   private RedisTestBed bed;
   private TwilioStandIn twilio;
   private HttpServer http;
-  private MutableClock clock;
+  private TestClock clock;
   private SmsChannel sms;
   private String webhook;
   private final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -71,7 +72,7 @@ class SmsEndToEndTest {
   @BeforeEach
   void start() {
     bed = RedisTestBed.open(server);
-    clock = new MutableClock(TUESDAY_MORNING);
+    clock = new TestClock(TUESDAY_MORNING);
     twilio = TwilioStandIn.start(SID, TOKEN);
     DocumentStore documents = new DocumentStore(bed.redis(), clock);
     NumberRegistry registry = new NumberRegistry(bed.redis(), clock);

@@ -1,4 +1,4 @@
-package io.civicline.signaling.sms;
+package io.civicline.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and advance, so pacing and back-off are checked without waiting. */
-final class MutableClock extends Clock {
+/** A clock tests set and move, so a call can happen on a Tuesday morning or on Christmas. */
+public final class TestClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = start;
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
