@@ -178,6 +178,11 @@ public final class StaffApi implements AutoCloseable {
     return auth;
   }
 
+  /** How many Argon2 verifications sign-ins ran (each sign-in costs one, known or not). */
+  public long passwordVerifications() {
+    return hashing.verifications();
+  }
+
   /** Sessions: revoke one or all of a member's. */
   public StaffSessions sessions() {
     return sessions;

@@ -496,6 +496,19 @@ public final class CivicLineServer {
     return api.actualPort();
   }
 
+  /** Staff app sockets this node delivers live events to. */
+  public int staffSockets() {
+    try {
+      return liveEvents
+          .listeners()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("live events did not answer", e);
+    }
+  }
+
   /** Asterisk calls this node is serving now. */
   public int agiActiveCalls() {
     return agi.map(AgiListener::activeCalls).orElse(0);

@@ -45,6 +45,7 @@ class StaffAppEndToEndTest {
   private RunningServer server;
   private Api admin;
   private Vertx vertx;
+  private int sockets;
 
   StaffAppEndToEndTest(RedisServer redis) {
     this.redis = redis;
@@ -120,7 +121,8 @@ class StaffAppEndToEndTest {
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS)
         .textMessageHandler(text -> frames.add(new JsonObject(text)));
-    TimeUnit.MILLISECONDS.sleep(300); // the feed starts after the newest event
+    int expected = ++sockets;
+    eventually(() -> server.server().staffSockets() == expected);
     return frames;
   }
 
@@ -280,7 +282,8 @@ class StaffAppEndToEndTest {
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS)
         .textMessageHandler(text -> frames.add(new JsonObject(text)));
-    TimeUnit.MILLISECONDS.sleep(300); // the feed starts after the newest event
+    int expected = ++sockets;
+    eventually(() -> server.server().staffSockets() == expected);
 
     AsteriskCaller.to("127.0.0.1", server.agiPort())
         .flow("lakeside", TwilioVoiceEndToEndTest.MAIN)

@@ -75,7 +75,7 @@ public final class LiveEvents implements AutoCloseable {
     return subscribed.future();
   }
 
-  /** How many listeners this node serves (for metrics and the benchmark). */
+  /** How many listeners this node delivers live events to (for metrics and the benchmark). */
   public Future<Integer> listeners() {
     Promise<Integer> count = Promise.promise();
     context.runOnContext(

@@ -48,8 +48,9 @@ final class TenantFeed {
     return tenant;
   }
 
+  /** Listeners that are fully subscribed (live), not those still starting or catching up. */
   int size() {
-    return members.size();
+    return (int) members.stream().filter(member -> member.live).count();
   }
 
   Future<Member> add(LiveEvents.Listener listener, Optional<String> since) {
