@@ -1,5 +1,6 @@
 package io.civicline.bench.agi;
 
+import io.civicline.bench.report.Latencies;
 import io.civicline.bench.report.Ratio;
 import io.civicline.bench.report.TextTable;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.civicline.bench.agi;
 
+import io.civicline.bench.report.Latencies;
 import io.civicline.signaling.asterisk.agi.FastAgiServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package io.civicline.bench.agi;
 
+import io.civicline.bench.report.Latencies;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

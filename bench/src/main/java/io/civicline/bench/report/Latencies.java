@@ -1,39 +1,39 @@
-package io.civicline.bench.agi;
+package io.civicline.bench.report;
 
 import java.util.Arrays;
 
 /**
- * Turn latencies of many calls. Each call collects its own samples without locking and hands them
- * over once, when it ends.
+ * Latencies of many senders (calls, sockets). Each collects its own samples without locking and
+ * hands them over once, when it ends.
  */
-final class Latencies {
+public final class Latencies {
   private long[] nanos = new long[1024];
   private int count;
 
   /** One call's samples. Not thread-safe: one per call. */
-  static final class Samples {
+  public static final class Samples {
     private long[] nanos = new long[16];
     private int count;
 
-    void add(long elapsedNanos) {
+    public void add(long elapsedNanos) {
       if (count == nanos.length) {
         nanos = Arrays.copyOf(nanos, count * 2);
       }
       nanos[count++] = elapsedNanos;
     }
 
-    int count() {
+    public int count() {
       return count;
     }
   }
 
-  synchronized void add(long elapsedNanos) {
+  public synchronized void add(long elapsedNanos) {
     Samples one = new Samples();
     one.add(elapsedNanos);
     addAll(one);
   }
 
-  synchronized void addAll(Samples samples) {
+  public synchronized void addAll(Samples samples) {
     if (count + samples.count > nanos.length) {
       nanos = Arrays.copyOf(nanos, Math.max(nanos.length * 2, count + samples.count));
     }
@@ -42,11 +42,11 @@ final class Latencies {
   }
 
   /** Percentiles by nearest rank, in microseconds. */
-  record Summary(int count, double p50, double p90, double p99, double max) {
+  public record Summary(int count, double p50, double p90, double p99, double max) {
     static final Summary EMPTY = new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
-  synchronized Summary summary() {
+  public synchronized Summary summary() {
     if (count == 0) {
       return Summary.EMPTY;
     }
