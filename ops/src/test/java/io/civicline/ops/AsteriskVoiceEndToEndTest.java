@@ -493,6 +493,35 @@ class AsteriskVoiceEndToEndTest {
   }
 
   @Test
+  void doNotDisturbUntilAnHourKeepsAClerksPhonesQuietTillThen() {
+    Api.Response set =
+        admin.put(
+            L + "/presence/maria-gonzalez",
+            new JsonObject()
+                .put("status", "do-not-disturb")
+                .put("until", TUESDAY_MORNING.plusSeconds(3600).toString()),
+            null);
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(set.json().getString("until")).isEqualTo("2026-11-24T16:00:00Z");
+
+    String mariasPhone =
+        "PJSIP/" + admin.get(L + "/staff/maria-gonzalez").json().getString("extension");
+    AsteriskCall quiet = asteriskCall(CallerScript.pressing("1", "1")).call();
+    assertThat(String.join("&", quiet.dials())).doesNotContain(mariasPhone);
+
+    clock.set(TUESDAY_MORNING.plusSeconds(3600));
+    AsteriskCall rung = asteriskCall(CallerScript.pressing("1", "1")).call();
+    assertThat(rung.dials()).singleElement().asString().contains(mariasPhone);
+    Api.Response bad =
+        admin.put(
+            L + "/presence/maria-gonzalez",
+            new JsonObject().put("status", "do-not-disturb").put("until", "after lunch"),
+            null);
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body()).contains("#/until");
+  }
+
+  @Test
   void aNumberOfAnotherTownIsNotServedAndLeavesNoTrace() {
     AsteriskCall call =
         AsteriskCaller.to("127.0.0.1", server.agiPort())

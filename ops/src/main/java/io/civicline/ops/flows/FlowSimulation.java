@@ -75,11 +75,13 @@ public final class FlowSimulation {
                 true,
                 16,
                 t ->
-                    List.of("available", "busy", "away", "offline").contains(t)
+                    io.civicline.core.directory.PresenceStatus.WIRE.contains(t)
                         ? null
-                        : "must be available, busy, away or offline");
+                        : "must be available, busy, away, do-not-disturb or offline");
         if (status != null) {
-          presence.put(staffId, CallContext.Presence.valueOf(status.toUpperCase(Locale.ROOT)));
+          presence.put(
+              staffId,
+              CallContext.Presence.valueOf(status.toUpperCase(Locale.ROOT).replace('-', '_')));
         }
       }
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * longest-idle ringing sees how long someone has been available.
  */
 public final class PresenceService {
-  private static final List<String> STATUSES = List.of("available", "busy", "away", "offline");
+  private static final List<String> STATUSES = PresenceStatus.WIRE;
   private static final int ATTEMPTS = 3;
 
   private final DirectoryService directory;
@@ -65,15 +65,22 @@ public final class PresenceService {
 
   /** Sets a staff member's status; an unchanged status changes nothing. */
   public Future<JsonObject> set(Scope scope, String staffId, JsonObject body, Actor actor) {
-    String status = readStatus(staffId, body);
+    Requested status = readStatus(staffId, body);
     return requireStaff(scope, staffId, true)
         .compose(v -> write(scope, staffId, status, actor, ATTEMPTS))
         .map(stored -> wire(staffId, Optional.of(stored)));
   }
 
-  private Future<Stored> write(Scope scope, String staffId, String status, Actor actor, int left) {
+  /** A status to set, and when it lapses (if it does). */
+  private record Requested(String status, String until) {}
+
+  private Future<Stored> write(
+      Scope scope, String staffId, Requested status, Actor actor, int left) {
     JsonObject next =
-        new JsonObject().put("status", status).put("since", clock.instant().toString());
+        new JsonObject().put("status", status.status()).put("since", clock.instant().toString());
+    if (status.until() != null) {
+      next.put("until", status.until());
+    }
     return directory
         .get(scope, kinds.presence, staffId)
         .compose(
@@ -82,7 +89,9 @@ public final class PresenceService {
                 return directory.create(
                     scope, kinds.presence, next.copy().put("id", staffId), actor);
               }
-              if (status.equals(current.get().body().getString("status"))) {
+              JsonObject was = current.get().body();
+              if (status.status().equals(was.getString("status"))
+                  && java.util.Objects.equals(status.until(), was.getString("until"))) {
                 return Future.succeededFuture(current.get());
               }
               return directory.replace(
@@ -99,7 +108,7 @@ public final class PresenceService {
             });
   }
 
-  private static String readStatus(String staffId, JsonObject body) {
+  private static Requested readStatus(String staffId, JsonObject body) {
     FieldErrors errors = new FieldErrors();
     ObjectReader in = ObjectReader.root(body, errors);
     String status =
@@ -107,7 +116,23 @@ public final class PresenceService {
             "status",
             true,
             16,
-            text -> STATUSES.contains(text) ? null : "must be available, busy, away or offline");
+            text ->
+                STATUSES.contains(text)
+                    ? null
+                    : "must be available, busy, away, do-not-disturb or offline");
+    String until =
+        in.string(
+            "until",
+            false,
+            40,
+            text -> {
+              try {
+                java.time.Instant.parse(text);
+                return null;
+              } catch (java.time.format.DateTimeParseException e) {
+                return "must be a UTC date-time, e.g. 2026-11-24T19:00:00Z";
+              }
+            });
     String given = in.string("staffId", false, 48);
     if (given != null && !given.equals(staffId)) {
       errors.add("#/staffId", "must match the staff id in the path ('" + staffId + "')");
@@ -115,7 +140,7 @@ public final class PresenceService {
     in.has("since"); // read-only: a read record may be sent back
     in.rejectUnknownFields();
     errors.throwIfAny();
-    return status;
+    return new Requested(status, until);
   }
 
   /** Presence is kept for staff only: unknown staff is a 404 to read and a 422 to set. */
@@ -139,7 +164,11 @@ public final class PresenceService {
     if (stored.isEmpty()) {
       return json.put("status", PresenceStatus.Status.OFFLINE.wire()).putNull("since");
     }
-    return json.put("status", stored.get().body().getString("status"))
-        .put("since", stored.get().body().getString("since"));
+    JsonObject body = stored.get().body();
+    json.put("status", body.getString("status")).put("since", body.getString("since"));
+    if (body.containsKey("until")) {
+      json.put("until", body.getString("until"));
+    }
+    return json;
   }
 }

@@ -100,6 +100,7 @@ public record CallContext(
     AVAILABLE,
     BUSY,
     AWAY,
+    DO_NOT_DISTURB,
     OFFLINE
   }
 

@@ -335,9 +335,11 @@ public final class CallContextLoader {
     for (Stored stored : staff) {
       StaffMember member = typed(stored, StaffMember::parse);
       PresenceStatus status =
-          statuses.getOrDefault(
-              member.id(),
-              new PresenceStatus(member.id(), PresenceStatus.Status.OFFLINE, Instant.EPOCH));
+          statuses
+              .getOrDefault(
+                  member.id(),
+                  new PresenceStatus(member.id(), PresenceStatus.Status.OFFLINE, Instant.EPOCH))
+              .at(now);
       views.put(
           member.id(),
           new CallContext.StaffView(
