@@ -186,10 +186,10 @@ public final class CivicLineServer {
         new CallContextLoader(
             store, flowStore, new FlowCache(FLOW_CACHE_SIZE), new DeviceStates(redis)::load);
     FlowService flows = new FlowService(flowStore, store);
-    PresenceService presence = new PresenceService(directory, kinds, clock);
-    FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     // What staff apps see live: one ordered event log per town in Redis.
     StaffEventLog staffEvents = new StaffEventLog(redis);
+    PresenceService presence = new PresenceService(directory, kinds, staffEvents, clock);
+    FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     VoicemailIngest voicemail =
         new VoicemailIngest(
             recordingFiles, voicemailMessages, new WavRecordingCheck(), staffEvents);

@@ -163,6 +163,27 @@ class StaffAppEndToEndTest {
   }
 
   @Test
+  void colleaguesSeeAPresenceChangeOthersDoNot() throws Exception {
+    for (String staff : List.of("maria-gonzalez", "jim-oconnor")) {
+      admin.put(
+          L + "/staff/" + staff + "/password", new JsonObject().put("password", PASSWORD), null);
+    }
+    List<JsonObject> maria =
+        openEvents(signIn(admin.get(L + "/staff/maria-gonzalez").json().getString("email")));
+    List<JsonObject> jim =
+        openEvents(signIn(admin.get(L + "/staff/jim-oconnor").json().getString("email")));
+
+    admin.put(L + "/presence/tom-becker", new JsonObject().put("status", "do-not-disturb"), null);
+
+    eventually(() -> !maria.isEmpty());
+    assertThat(maria.get(0).getString("type")).isEqualTo("presence.changed");
+    assertThat(maria.get(0).getJsonObject("data").getString("staffId")).isEqualTo("tom-becker");
+    assertThat(maria.get(0).getJsonObject("data").getString("status")).isEqualTo("do-not-disturb");
+    TimeUnit.MILLISECONDS.sleep(200);
+    assertThat(jim).isEmpty(); // Public Works is not Tom's department
+  }
+
+  @Test
   void aResidentsTextAboutAPotholeReachesPublicWorksStaff() throws Exception {
     JsonObject rules =
         new JsonObject()

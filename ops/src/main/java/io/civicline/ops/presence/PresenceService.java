@@ -1,6 +1,8 @@
 package io.civicline.ops.presence;
 
 import io.civicline.core.directory.PresenceStatus;
+import io.civicline.core.events.StaffEvent;
+import io.civicline.core.events.StaffEvents;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.Page;
 import io.civicline.core.store.StoreException;
@@ -24,16 +26,25 @@ import java.util.Optional;
  * longest-idle ringing sees how long someone has been available.
  */
 public final class PresenceService {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PresenceService.class);
   private static final List<String> STATUSES = PresenceStatus.WIRE;
   private static final int ATTEMPTS = 3;
 
   private final DirectoryService directory;
   private final Kinds kinds;
+  private final StaffEvents events;
   private final Clock clock;
 
   public PresenceService(DirectoryService directory, Kinds kinds, Clock clock) {
+    this(directory, kinds, StaffEvents.NONE, clock);
+  }
+
+  /** {@code events}: colleagues' apps hear of every change ({@code presence.changed}). */
+  public PresenceService(DirectoryService directory, Kinds kinds, StaffEvents events, Clock clock) {
     this.directory = directory;
     this.kinds = kinds;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -68,7 +79,8 @@ public final class PresenceService {
     Requested status = readStatus(staffId, body);
     return requireStaff(scope, staffId, true)
         .compose(v -> write(scope, staffId, status, actor, ATTEMPTS))
-        .map(stored -> wire(staffId, Optional.of(stored)));
+        .map(stored -> wire(staffId, Optional.of(stored)))
+        .onSuccess(now -> announce(scope, staffId, now));
   }
 
   /** A status to set, and when it lapses (if it does). */
@@ -141,6 +153,33 @@ public final class PresenceService {
     in.rejectUnknownFields();
     errors.throwIfAny();
     return new Requested(status, until);
+  }
+
+  /** Tells the member's colleagues (their departments' staff apps) the new status. */
+  private void announce(Scope scope, String staffId, JsonObject presence) {
+    directory
+        .get(scope, kinds.staff, staffId)
+        .compose(
+            staff -> {
+              java.util.Set<String> departments = new java.util.HashSet<>();
+              staff.ifPresent(
+                  s ->
+                      s.body()
+                          .getJsonArray("departmentIds", new io.vertx.core.json.JsonArray())
+                          .forEach(d -> departments.add(String.valueOf(d))));
+              return events.publish(
+                  scope.id(),
+                  new StaffEvent(
+                      "presence.changed",
+                      new StaffEvent.Audience(java.util.Set.of(staffId), departments, false),
+                      presence));
+            })
+        .onFailure(
+            failure ->
+                LOG.atWarn()
+                    .addKeyValue("tenant", scope.id())
+                    .setCause(failure)
+                    .log("could not tell colleagues of a presence change"));
   }
 
   /** Presence is kept for staff only: unknown staff is a 404 to read and a 422 to set. */
