@@ -175,8 +175,20 @@ public final class CivicLineServer {
     GreetingRecordings greetingFiles =
         new GreetingRecordings(
             new FileRecordingStore(vertx, config.recordingsDir().resolve("_greetings")));
+    java.util.concurrent.atomic.AtomicReference<StaffApi> staffApiOnceBuilt =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Kinds kinds =
-        new Kinds(clock, numbers, holidays, store, voicemailMessages, mailboxPins, greetingFiles);
+        new Kinds(
+            clock,
+            numbers,
+            holidays,
+            store,
+            voicemailMessages,
+            mailboxPins,
+            greetingFiles,
+            // The staff API is built later (it needs the channels): looked up when a member goes.
+            (tenant, staffId) ->
+                staffApiOnceBuilt.get().passwords().revokeAllSessions(tenant, staffId));
     DirectoryService directory = new DirectoryService(store, new SharedReferences(store, redis));
     TenantAccess access = new TenantAccess(store);
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
@@ -308,6 +320,7 @@ public final class CivicLineServer {
                 .orElse(io.civicline.mobileapi.texts.TextInbox.NONE),
             clock,
             config.http().maxBodyBytes());
+    staffApiOnceBuilt.set(staffApi);
     LiveEvents liveEvents = new LiveEvents(vertx, redis, staffEvents);
     EventSocketRoute eventSocket =
         new EventSocketRoute(

@@ -323,6 +323,15 @@ class StaffAppEndToEndTest {
     assertThat(ringing.getJsonObject("data").getJsonArray("path")).contains("ring-clerk");
     assertThat(frames.get(1).getString("type")).isEqualTo("call.ringing-ended");
 
+    // A staff member deleted from the directory loses their sessions with it.
+    admin.put(L + "/staff/tom-becker/password", new JsonObject().put("password", PASSWORD), null);
+    String tomsToken = signIn(admin.get(L + "/staff/tom-becker").json().getString("email"));
+    Api.Response gone =
+        admin.delete(L + "/staff/tom-becker", admin.get(L + "/staff/tom-becker").etag());
+    assertThat(gone.status()).as(gone.body()).isEqualTo(204);
+    assertThat(staffPost("/api/v1/staff/auth/sign-out", null, tomsToken).statusCode())
+        .isEqualTo(401);
+
     Api.Response revoked =
         admin.post(L + "/staff/maria-gonzalez/sessions/revoke", new JsonObject());
     assertThat(revoked.status()).isEqualTo(200);

@@ -46,6 +46,30 @@ public final class Kinds {
       MessageStore messages,
       MailboxPins pins,
       GreetingRecordings greetings) {
+    this(
+        clock,
+        registry,
+        holidays,
+        store,
+        messages,
+        pins,
+        greetings,
+        (tenant, staffId) -> Future.succeededFuture());
+  }
+
+  /**
+   * @param staffGone ends what a deleted staff member still holds elsewhere (their staff-app
+   *     sessions), after the delete
+   */
+  public Kinds(
+      Clock clock,
+      NumberRegistry registry,
+      HolidayService holidays,
+      DocumentStore store,
+      MessageStore messages,
+      MailboxPins pins,
+      GreetingRecordings greetings,
+      java.util.function.BiFunction<String, String, Future<?>> staffGone) {
     mailboxes =
         new Kind<>(
             Mailbox.COLLECTION,
@@ -55,7 +79,11 @@ public final class Kinds {
             mailboxHooks(messages, pins, greetings));
     staff =
         new Kind<>(
-            StaffMember.COLLECTION, "staff member", "stf", StaffMember::parse, staffHooks(store));
+            StaffMember.COLLECTION,
+            "staff member",
+            "stf",
+            StaffMember::parse,
+            staffHooks(store, staffGone));
     numbers =
         new Kind<>(
             PhoneNumber.COLLECTION, "number", "num", PhoneNumber::parse, numberHooks(registry));
@@ -120,8 +148,14 @@ public final class Kinds {
   }
 
   /** A staff member's presence lives beside them and goes with them. */
-  private static Kind.Hooks<StaffMember> staffHooks(DocumentStore store) {
+  private static Kind.Hooks<StaffMember> staffHooks(
+      DocumentStore store, java.util.function.BiFunction<String, String, Future<?>> staffGone) {
     return new Kind.Hooks<>() {
+      @Override
+      public Future<Void> afterDelete(Scope scope, StaffMember deleted) {
+        return staffGone.apply(scope.id(), deleted.id()).mapEmpty();
+      }
+
       @Override
       public Future<Void> beforeDelete(Scope scope, StaffMember current, Actor actor) {
         return store
