@@ -40,6 +40,7 @@ public final class StaffApi implements AutoCloseable {
   private final BearerStaffAuth auth;
   private final StaffAuthRoutes routes;
   private final io.civicline.mobileapi.http.StaffTextRoutes textRoutes;
+  private final io.civicline.mobileapi.push.DeviceRegistry devices;
   private final int maxBodyBytes;
 
   private StaffApi(
@@ -49,6 +50,7 @@ public final class StaffApi implements AutoCloseable {
       BearerStaffAuth auth,
       StaffAuthRoutes routes,
       io.civicline.mobileapi.http.StaffTextRoutes textRoutes,
+      io.civicline.mobileapi.push.DeviceRegistry devices,
       int maxBodyBytes) {
     this.hashing = hashing;
     this.sessions = sessions;
@@ -56,6 +58,7 @@ public final class StaffApi implements AutoCloseable {
     this.auth = auth;
     this.routes = routes;
     this.textRoutes = textRoutes;
+    this.devices = devices;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -109,6 +112,7 @@ public final class StaffApi implements AutoCloseable {
         auth,
         routes,
         new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
+        new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
         maxBodyBytes);
   }
 
@@ -118,7 +122,9 @@ public final class StaffApi implements AutoCloseable {
           StaffAuthRoutes.SIGN_IN, Set.of(HttpMethod.POST),
           StaffAuthRoutes.REFRESH, Set.of(HttpMethod.POST),
           StaffAuthRoutes.SIGN_OUT, Set.of(HttpMethod.POST),
-          StaffAuthRoutes.ME, Set.of(HttpMethod.GET));
+          StaffAuthRoutes.ME, Set.of(HttpMethod.GET),
+          io.civicline.mobileapi.push.DeviceRoutes.DEVICES,
+              Set.of(HttpMethod.GET, HttpMethod.POST));
 
   /** Mounts every staff route under {@code /api/v1/staff}. */
   public void mount(Router router) {
@@ -148,6 +154,7 @@ public final class StaffApi implements AutoCloseable {
     router.route(all).failureHandler(StaffProblems::handle);
     routes.mount(router);
     textRoutes.mount(router);
+    new io.civicline.mobileapi.push.DeviceRoutes(devices, auth).mount(router);
     more.accept(router);
     router
         .route(all)
@@ -181,6 +188,11 @@ public final class StaffApi implements AutoCloseable {
   /** How many Argon2 verifications sign-ins ran (each sign-in costs one, known or not). */
   public long passwordVerifications() {
     return hashing.verifications();
+  }
+
+  /** Staff members' push devices, for {@link io.civicline.mobileapi.push.PushFanout}. */
+  public io.civicline.mobileapi.push.DeviceRegistry devices() {
+    return devices;
   }
 
   /** Sessions: revoke one or all of a member's. */

@@ -72,7 +72,7 @@ class StaffOpenApiContractTest {
       String template = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
       route.methods().forEach(method -> served.add(method.name() + " " + template));
     }
-    assertThat(documentedOperations()).isEqualTo(served).hasSize(7);
+    assertThat(documentedOperations()).isEqualTo(served).hasSize(10);
   }
 
   @Test
@@ -193,6 +193,31 @@ class StaffOpenApiContractTest {
     server.texts.optOut("lakeside", thread);
     check("POST", replies, http.post(reply, text, pw), 409);
 
+    // push devices
+    String devices = "/api/v1/staff/devices";
+    String device = devices + "/{deviceId}";
+    JsonObject phone =
+        new JsonObject()
+            .put("platform", "apns")
+            .put("token", "0123456789abcdef".repeat(4))
+            .put("appVersion", "2.3.1");
+    String deviceId =
+        check("POST", devices, http.post(devices, phone, pw), 201).json().getString("id");
+    check("POST", devices, http.post(devices, phone.copy().put("platform", "x"), pw), 422);
+    check("POST", devices, http.postRaw(devices, "{", "application/json", pw), 400);
+    check("POST", devices, http.postRaw(devices, "a", "text/plain", pw), 415);
+    check(
+        "POST",
+        devices,
+        http.post(devices, phone.copy().put("token", "x".repeat(70_000)), pw),
+        413);
+    check("POST", devices, http.post(devices, phone, null), 401);
+    check("GET", devices, http.get(devices, pw), 200);
+    check("GET", devices, http.get(devices, null), 401);
+    check("DELETE", device, delete(devices + "/" + deviceId, pw), 204);
+    check("DELETE", device, delete(devices + "/" + deviceId, pw), 404);
+    check("DELETE", device, delete(devices + "/" + deviceId, null), 401);
+
     assertThat(exercised).isEqualTo(documentedOperations());
   }
 
@@ -212,9 +237,41 @@ class StaffOpenApiContractTest {
                 .validate(StaffAuthApiTest.credentials("Lake Side", "a@b.example", "pw"))
                 .getValid())
         .isFalse();
+    Validator device = validator("#/components/schemas/DeviceRegistration");
+    JsonObject phone =
+        new JsonObject().put("platform", "fcm").put("token", "abc:DEF-1_2").put("appVersion", "1");
+    assertValid(device.validate(phone), "device");
+    assertThat(device.validate(phone.copy().put("platform", "x")).getValid()).isFalse();
+    assertThat(device.validate(phone.copy().put("token", "a b")).getValid()).isFalse();
+    assertThat(device.validate(phone.copy().put("x", 1)).getValid()).isFalse();
+    assertThat(device.validate(phone.copy().putNull("appVersion")).getValid()).isFalse();
     Validator refresh = validator("#/components/schemas/RefreshRequest");
     assertValid(refresh.validate(new JsonObject().put("refreshToken", "t")), "refresh");
     assertThat(refresh.validate(new JsonObject()).getValid()).isFalse();
+  }
+
+  /** DELETE, which the shared test client lacks. */
+  private Http.Response delete(String path, String token) {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+            .DELETE();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try (java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()) {
+      java.net.http.HttpResponse<String> response =
+          client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new Http.Response(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonObject refreshBody(JsonObject tokens) {

@@ -1,0 +1,54 @@
+package io.civicline.mobileapi.push;
+
+import io.civicline.core.events.StaffEvent;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/**
+ * Which staff events become pushes, and how they read. Only what needs a person now: a call ringing
+ * for them, a new voicemail, a resident's text. Bodies name the caller's number and nothing of a
+ * message's content: pushes pass through Google's and Apple's servers, and the app fetches the
+ * content itself once opened.
+ */
+public final class PushMessages {
+  private PushMessages() {}
+
+  public static Optional<PushMessage> forEvent(StaffEvent event) {
+    JsonObject data = event.data();
+    return switch (event.type()) {
+      case "call.ringing" -> {
+        String callId = data.getString("callId", "");
+        yield Optional.of(
+            new PushMessage(
+                "Incoming call",
+                data.getString("from", "Unknown caller"),
+                new JsonObject().put("type", event.type()).put("callId", callId),
+                Optional.of("call-" + callId)));
+      }
+      case "voicemail.new" -> {
+        String messageId = data.getString("messageId", "");
+        yield Optional.of(
+            new PushMessage(
+                "New voicemail",
+                "From " + data.getString("from", "an unknown caller"),
+                new JsonObject()
+                    .put("type", event.type())
+                    .put("messageId", messageId)
+                    .put("mailbox", data.getString("mailbox", "")),
+                Optional.of("voicemail-" + messageId)));
+      }
+      case "text.new" -> {
+        JsonObject thread = data.getJsonObject("thread", new JsonObject());
+        String threadId = thread.getString("id", "");
+        yield Optional.of(
+            new PushMessage(
+                "New text",
+                "From " + thread.getString("resident", "a resident"),
+                new JsonObject().put("type", event.type()).put("threadId", threadId),
+                // one notification per conversation, updated by each new text
+                Optional.of("text-" + threadId)));
+      }
+      default -> Optional.empty();
+    };
+  }
+}
