@@ -9,6 +9,12 @@ import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.events.EventSocketRoute;
 import io.civicline.mobileapi.events.LiveEvents;
 import io.civicline.mobileapi.events.StaffEventLog;
+import io.civicline.mobileapi.push.ApnsSender;
+import io.civicline.mobileapi.push.DeviceRegistry;
+import io.civicline.mobileapi.push.FcmSender;
+import io.civicline.mobileapi.push.LiveSockets;
+import io.civicline.mobileapi.push.PushFanout;
+import io.civicline.mobileapi.push.PushSender;
 import io.civicline.ops.asterisk.AgiListener;
 import io.civicline.ops.asterisk.LampSync;
 import io.civicline.ops.asterisk.MessageLamps;
@@ -115,6 +121,7 @@ public final class CivicLineServer {
   private final StaffApi staffApi;
   private final Optional<SmsChannel> texts;
   private final LiveEvents liveEvents;
+  private final List<AutoCloseable> pushParts;
   private String deploymentId;
 
   /** Parsed flow versions kept in memory; a version never changes, so they never go stale. */
@@ -138,13 +145,15 @@ public final class CivicLineServer {
       Optional<LampSync> lamps,
       StaffApi staffApi,
       LiveEvents liveEvents,
-      Optional<SmsChannel> texts) {
+      Optional<SmsChannel> texts,
+      List<AutoCloseable> pushParts) {
     this.voicemailJobs = voicemailJobs;
     this.agi = agi;
     this.ami = ami;
     this.lamps = lamps;
     this.staffApi = staffApi;
     this.texts = texts;
+    this.pushParts = pushParts;
     this.liveEvents = liveEvents;
     this.config = config;
     this.vertx = vertx;
@@ -198,8 +207,14 @@ public final class CivicLineServer {
         new CallContextLoader(
             store, flowStore, new FlowCache(FLOW_CACHE_SIZE), new DeviceStates(redis)::load);
     FlowService flows = new FlowService(flowStore, store);
-    // What staff apps see live: one ordered event log per town in Redis.
-    StaffEventLog staffEvents = new StaffEventLog(redis);
+    // What staff apps see live: one ordered event log per town in Redis; members without a live
+    // connection get a push instead.
+    LiveSockets liveSockets = new LiveSockets(vertx, redis, clock);
+    List<PushSender> pushSenders = pushSenders(vertx, config.push(), clock);
+    StaffEventLog staffEventLog = new StaffEventLog(redis);
+    PushFanout staffEvents =
+        new PushFanout(
+            staffEventLog, store, liveSockets, new DeviceRegistry(redis, clock), pushSenders);
     PresenceService presence = new PresenceService(directory, kinds, staffEvents, clock);
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     VoicemailIngest voicemail =
@@ -321,10 +336,15 @@ public final class CivicLineServer {
             clock,
             config.http().maxBodyBytes());
     staffApiOnceBuilt.set(staffApi);
-    LiveEvents liveEvents = new LiveEvents(vertx, redis, staffEvents);
+    LiveEvents liveEvents = new LiveEvents(vertx, redis, staffEventLog);
     EventSocketRoute eventSocket =
         new EventSocketRoute(
-            vertx, staffApi.bearerAuth(), new StaffDirectory(store), liveEvents, SESSION_RECHECK);
+            vertx,
+            staffApi.bearerAuth(),
+            new StaffDirectory(store),
+            liveEvents,
+            liveSockets,
+            SESSION_RECHECK);
     AdminApi.Routes routes =
         new AdminApi.Routes(
             new HealthRoutes(redis),
@@ -412,7 +432,8 @@ public final class CivicLineServer {
             lamps,
             staffApi,
             liveEvents,
-            texts);
+            texts,
+            pushParts(liveSockets, pushSenders));
 
     Optional<String> agiProblem = agi.flatMap(AgiListener::problem);
     if (agiProblem.isPresent()) {
@@ -471,6 +492,33 @@ public final class CivicLineServer {
               new java.security.SecureRandom().nextBytes(random);
               return io.civicline.core.config.Secret.of(java.util.HexFormat.of().formatHex(random));
             });
+  }
+
+  /** What push holds open (socket heartbeats, provider connections), to close at shutdown. */
+  private static List<AutoCloseable> pushParts(LiveSockets sockets, List<PushSender> senders) {
+    List<AutoCloseable> parts = new ArrayList<>(List.of(sockets));
+    senders.stream()
+        .filter(AutoCloseable.class::isInstance)
+        .map(AutoCloseable.class::cast)
+        .forEach(parts::add);
+    return parts;
+  }
+
+  /** The push services configured: Firebase for Android, APNs for iOS. */
+  private static List<PushSender> pushSenders(Vertx vertx, CivicLineConfig.Push push, Clock clock) {
+    List<PushSender> senders = new ArrayList<>();
+    push.fcmProjectId()
+        .ifPresent(
+            project ->
+                senders.add(
+                    new FcmSender(
+                        vertx,
+                        push.fcmBaseUrl(),
+                        project,
+                        () ->
+                            Future.succeededFuture(push.fcmAccessToken().orElseThrow().reveal()))));
+    push.apns().ifPresent(settings -> senders.add(new ApnsSender(vertx, settings, clock)));
+    return senders;
   }
 
   /** A town served by an Asterisk calls back through it; other towns through Twilio. */
@@ -553,6 +601,13 @@ public final class CivicLineServer {
   public void close() {
     texts.ifPresent(SmsChannel::stop);
     liveEvents.close();
+    for (AutoCloseable part : pushParts) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.atWarn().setCause(e).log("shutdown step failed");
+      }
+    }
     lamps.ifPresent(LampSync::stop);
     ami.ifPresent(connections -> await(connections.close()));
     agi.ifPresent(listener -> listener.stop(config.shutdownGrace()));

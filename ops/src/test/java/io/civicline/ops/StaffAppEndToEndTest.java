@@ -163,6 +163,67 @@ class StaffAppEndToEndTest {
   }
 
   @Test
+  void aStaffMemberWithoutTheAppOpenGetsAPushForARingingCallAndNoneOnceConnected()
+      throws Exception {
+    server.close();
+    try (io.civicline.testkit.push.FcmStandIn fcm =
+        io.civicline.testkit.push.FcmStandIn.start("lakeside-app", "fcm-test-token")) {
+      server =
+          RunningServer.withTwilioAndAsterisk(
+              redis,
+              dir,
+              new TestClock(TwilioVoiceEndToEndTest.TUESDAY_MORNING),
+              twilio,
+              TwilioVoiceEndToEndTest.SID,
+              TwilioVoiceEndToEndTest.TOKEN,
+              List.of(),
+              new io.civicline.ops.config.CivicLineConfig.Push(
+                  java.util.Optional.of("lakeside-app"),
+                  fcm.baseUrl(),
+                  java.util.Optional.of(io.civicline.core.config.Secret.of("fcm-test-token")),
+                  java.util.Optional.empty()));
+      admin = server.platformAdmin();
+      admin.put(
+          L + "/staff/maria-gonzalez/password", new JsonObject().put("password", PASSWORD), null);
+      String token = signIn(admin.get(L + "/staff/maria-gonzalez").json().getString("email"));
+      HttpResponse<String> device =
+          staffPost(
+              "/api/v1/staff/devices",
+              new JsonObject()
+                  .put("platform", "fcm")
+                  .put("token", "maria-phone-token-0001")
+                  .put("appVersion", "1.4.0"),
+              token);
+      assertThat(device.statusCode()).as(device.body()).isEqualTo(201);
+
+      callFrom("+12075550001");
+      // Rung while away, then the message the caller left: two pushes.
+      List<io.civicline.testkit.push.ReceivedPush> pushed =
+          fcm.await(2, java.time.Duration.ofSeconds(10));
+      assertThat(pushed.get(0).token()).isEqualTo("maria-phone-token-0001");
+      assertThat(pushed.get(0).payload()).contains("Incoming call").contains("+12075550001");
+      assertThat(pushed.get(1).payload()).contains("New voicemail").contains("+12075550001");
+
+      List<JsonObject> app = openEvents(token);
+      callFrom("+12075550002");
+      eventually(() -> app.size() >= 1);
+      TimeUnit.MILLISECONDS.sleep(300);
+      assertThat(fcm.received()).hasSize(2); // her app is open: nothing more is pushed
+    }
+  }
+
+  private void callFrom(String from) {
+    AsteriskCaller.to("127.0.0.1", server.agiPort())
+        .flow("lakeside", TwilioVoiceEndToEndTest.MAIN)
+        .from(from)
+        .uniqueId("pbx1-push." + from.substring(1))
+        .following(
+            CallerScript.pressing("1", "1").defaultDialOutcome(CallerScript.Outcome.NO_ANSWER))
+        .spool(RunningServer.SPOOL_ON_ASTERISK, dir.resolve("spool"))
+        .call();
+  }
+
+  @Test
   void colleaguesSeeAPresenceChangeOthersDoNot() throws Exception {
     for (String staff : List.of("maria-gonzalez", "jim-oconnor")) {
       admin.put(

@@ -4,6 +4,7 @@ import io.civicline.core.events.StaffEvent;
 import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.auth.StaffPrincipal;
 import io.civicline.mobileapi.http.BearerStaffAuth;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,7 @@ public final class EventSocketRoute {
   private final BearerStaffAuth auth;
   private final StaffDirectory directory;
   private final LiveEvents live;
+  private final io.civicline.mobileapi.push.LiveSockets sockets;
   private final Duration recheck;
 
   public EventSocketRoute(
@@ -42,10 +44,24 @@ public final class EventSocketRoute {
       StaffDirectory directory,
       LiveEvents live,
       Duration recheck) {
+    this(vertx, auth, directory, live, null, recheck);
+  }
+
+  /**
+   * @param sockets where open sockets are counted across nodes, so members with one get no push
+   */
+  public EventSocketRoute(
+      Vertx vertx,
+      BearerStaffAuth auth,
+      StaffDirectory directory,
+      LiveEvents live,
+      io.civicline.mobileapi.push.LiveSockets sockets,
+      Duration recheck) {
     this.vertx = vertx;
     this.auth = auth;
     this.directory = directory;
     this.live = live;
+    this.sockets = sockets;
     this.recheck = recheck;
   }
 
@@ -90,6 +106,10 @@ public final class EventSocketRoute {
         .onFailure(failure -> socket.close(CLOSE_SLOW, "try again"))
         .onSuccess(
             subscription -> {
+              Future<String> counted =
+                  sockets == null
+                      ? Future.succeededFuture("")
+                      : sockets.connected(principal.tenant(), principal.staffId());
               long timer =
                   vertx.setPeriodic(
                       recheck.toMillis(),
@@ -100,6 +120,9 @@ public final class EventSocketRoute {
                   v -> {
                     vertx.cancelTimer(timer);
                     subscription.cancel();
+                    if (sockets != null) {
+                      counted.onSuccess(sockets::disconnected);
+                    }
                   });
             });
   }

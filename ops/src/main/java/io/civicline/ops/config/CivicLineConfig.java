@@ -19,7 +19,35 @@ public record CivicLineConfig(
     Optional<SmtpSettings> smtp,
     Optional<String> publicBaseUrl,
     Optional<Asterisk> asterisk,
-    Optional<io.civicline.core.config.Secret> staffSigningKey) {
+    Optional<io.civicline.core.config.Secret> staffSigningKey,
+    Push push) {
+
+  public CivicLineConfig(
+      Http http,
+      RedisSettings redis,
+      Admin admin,
+      boolean demoSeed,
+      Duration shutdownGrace,
+      Optional<TwilioSettings> twilio,
+      Path recordingsDir,
+      Optional<SmtpSettings> smtp,
+      Optional<String> publicBaseUrl,
+      Optional<Asterisk> asterisk,
+      Optional<io.civicline.core.config.Secret> staffSigningKey) {
+    this(
+        http,
+        redis,
+        admin,
+        demoSeed,
+        shutdownGrace,
+        twilio,
+        recordingsDir,
+        smtp,
+        publicBaseUrl,
+        asterisk,
+        staffSigningKey,
+        Push.NONE);
+  }
 
   public CivicLineConfig(
       Http http,
@@ -42,7 +70,8 @@ public record CivicLineConfig(
         smtp,
         publicBaseUrl,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Push.NONE);
   }
 
   public CivicLineConfig(
@@ -103,5 +132,25 @@ public record CivicLineConfig(
       amiServers.forEach(server -> peers.add(server.host()));
       return peers;
     }
+  }
+
+  /**
+   * Push notifications to staff apps without a live connection: Firebase (Android) and APNs (iOS),
+   * each on when configured.
+   *
+   * @param fcmAccessToken an OAuth 2 access token with the firebase.messaging scope (tokens from a
+   *     service account expire: renew it, e.g. by a sidecar writing the token file)
+   */
+  public record Push(
+      Optional<String> fcmProjectId,
+      String fcmBaseUrl,
+      Optional<io.civicline.core.config.Secret> fcmAccessToken,
+      Optional<io.civicline.mobileapi.push.ApnsSender.Settings> apns) {
+    public static final Push NONE =
+        new Push(
+            Optional.empty(),
+            io.civicline.mobileapi.push.FcmSender.DEFAULT_BASE_URL,
+            Optional.empty(),
+            Optional.empty());
   }
 }

@@ -74,7 +74,17 @@ public final class ConfigLoader {
           "asterisk.amiSecret",
           "asterisk.amiSecretFile",
           "staffAuth.signingKey",
-          "staffAuth.signingKeyFile");
+          "staffAuth.signingKeyFile",
+          "push.fcmProjectId",
+          "push.fcmBaseUrl",
+          "push.fcmAccessToken",
+          "push.fcmAccessTokenFile",
+          "push.apnsTeamId",
+          "push.apnsKeyId",
+          "push.apnsKey",
+          "push.apnsKeyFile",
+          "push.apnsTopic",
+          "push.apnsBaseUrl");
 
   /** Secrets may come from the environment or a file, never from a config file in plain text. */
   static final Set<String> SECRET_KEYS =
@@ -83,7 +93,9 @@ public final class ConfigLoader {
           "twilio.authToken",
           "smtp.password",
           "asterisk.amiSecret",
-          "staffAuth.signingKey");
+          "staffAuth.signingKey",
+          "push.fcmAccessToken",
+          "push.apnsKey");
 
   /** Variables the launcher or tests use that are not server settings. */
   static final Set<String> NOT_SETTINGS =
@@ -217,7 +229,8 @@ public final class ConfigLoader {
             smtp,
             Optional.ofNullable(values.get("http.publicBaseUrl")),
             asterisk,
-            staffSigningKey())
+            staffSigningKey(),
+            push())
         : null;
   }
 
@@ -279,6 +292,43 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     return Optional.of(new TwilioSettings(account, token.get(), publicBase, rest));
+  }
+
+  /** Push to staff apps: Firebase when a project is set, APNs when a team is set. */
+  private CivicLineConfig.Push push() {
+    Optional<String> project = Optional.ofNullable(values.get("push.fcmProjectId"));
+    Optional<Secret> fcmToken = secret("push.fcmAccessToken");
+    if (project.isPresent() && fcmToken.isEmpty()) {
+      problems.add(
+          "push.fcmAccessToken is required with push.fcmProjectId (CIVICLINE_PUSH_FCM_ACCESS_TOKEN or push.fcmAccessTokenFile)");
+    }
+    String fcmBase =
+        values.getOrDefault(
+            "push.fcmBaseUrl", io.civicline.mobileapi.push.FcmSender.DEFAULT_BASE_URL);
+    Optional<io.civicline.mobileapi.push.ApnsSender.Settings> apns = Optional.empty();
+    String team = values.get("push.apnsTeamId");
+    if (team != null) {
+      Optional<Secret> key = secret("push.apnsKey");
+      String keyId = values.get("push.apnsKeyId");
+      String topic = values.get("push.apnsTopic");
+      if (key.isEmpty() || keyId == null || topic == null) {
+        problems.add(
+            "push.apnsTeamId needs push.apnsKeyId, push.apnsTopic (the app's bundle id) and"
+                + " push.apnsKey (CIVICLINE_PUSH_APNS_KEY or push.apnsKeyFile, the .p8 key)");
+      } else {
+        apns =
+            Optional.of(
+                new io.civicline.mobileapi.push.ApnsSender.Settings(
+                    values.getOrDefault(
+                        "push.apnsBaseUrl",
+                        io.civicline.mobileapi.push.ApnsSender.DEFAULT_BASE_URL),
+                    team,
+                    keyId,
+                    key.get(),
+                    topic));
+      }
+    }
+    return new CivicLineConfig.Push(project, fcmBase, fcmToken, apns);
   }
 
   /** Signs staff access tokens; every node of a deployment needs the same key. */

@@ -97,6 +97,20 @@ public final class RunningServer implements AutoCloseable {
       String sid,
       String token,
       java.util.List<String> agiAllow) {
+    return withTwilioAndAsterisk(
+        redis, dir, clock, twilio, sid, token, agiAllow, CivicLineConfig.Push.NONE);
+  }
+
+  /** Like the above, with push notifications to staff apps configured as {@code push} says. */
+  public static RunningServer withTwilioAndAsterisk(
+      RedisServer redis,
+      Path dir,
+      Clock clock,
+      io.civicline.testkit.twilio.TwilioStandIn twilio,
+      String sid,
+      String token,
+      java.util.List<String> agiAllow,
+      CivicLineConfig.Push push) {
     CivicLineConfig.Asterisk asterisk =
         new CivicLineConfig.Asterisk(
             "127.0.0.1",
@@ -120,7 +134,8 @@ public final class RunningServer implements AutoCloseable {
         clock,
         new TwilioAccount(twilio.baseUrl(), sid, token),
         null,
-        asterisk);
+        asterisk,
+        push);
   }
 
   private static RunningServer start(
@@ -131,7 +146,8 @@ public final class RunningServer implements AutoCloseable {
       Clock clock,
       TwilioAccount twilio,
       io.civicline.voicemail.notify.SmtpSettings smtp) {
-    return start(redis, dir, demoSeed, maxBody, clock, twilio, smtp, null);
+    return start(
+        redis, dir, demoSeed, maxBody, clock, twilio, smtp, null, CivicLineConfig.Push.NONE);
   }
 
   private static RunningServer start(
@@ -142,7 +158,8 @@ public final class RunningServer implements AutoCloseable {
       Clock clock,
       TwilioAccount twilio,
       io.civicline.voicemail.notify.SmtpSettings smtp,
-      CivicLineConfig.Asterisk asterisk) {
+      CivicLineConfig.Asterisk asterisk,
+      CivicLineConfig.Push push) {
     Path tokenFile = dir.resolve("platform-admin.token");
     int port = twilio == null ? 0 : freePort();
     java.util.Optional<io.civicline.signaling.twilio.TwilioSettings> settings =
@@ -167,7 +184,8 @@ public final class RunningServer implements AutoCloseable {
             java.util.Optional.empty(),
             java.util.Optional.ofNullable(asterisk),
             java.util.Optional.of(
-                io.civicline.core.config.Secret.of("test-staff-signing-key-0123456789abcdef")));
+                io.civicline.core.config.Secret.of("test-staff-signing-key-0123456789abcdef")),
+            push);
     try {
       CivicLineServer server =
           CivicLineServer.start(config, clock)
