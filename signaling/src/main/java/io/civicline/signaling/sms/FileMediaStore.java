@@ -1,15 +1,10 @@
 package io.civicline.signaling.sms;
 
+import io.civicline.core.files.DurableFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -37,7 +32,7 @@ public final class FileMediaStore implements MediaStore {
         () -> {
           Path dir = root.resolve(check(tenant));
           Files.createDirectories(dir);
-          writeAtomically(dir, check(name), content);
+          DurableFiles.writeAtomically(dir, check(name), content, "the media store");
           return new StoredMedia(tenant + "/" + name, sha256(content), content.length);
         },
         false);
@@ -68,34 +63,6 @@ public final class FileMediaStore implements MediaStore {
       throw new IllegalArgumentException("unsafe name for a media path: " + name);
     }
     return name;
-  }
-
-  private static void writeAtomically(Path dir, String name, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(true);
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    try {
-      Files.move(
-          temp,
-          dir.resolve(name),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.deleteIfExists(temp);
-      throw new IOException("the media store needs a file system with atomic rename", e);
-    }
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
   }
 
   static String sha256(byte[] content) {

@@ -1,17 +1,12 @@
 package io.civicline.voicemail.store;
 
+import io.civicline.core.files.DurableFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,6 +23,8 @@ import java.util.stream.Stream;
  * its description. Blocking file work runs on worker threads.
  */
 public final class FileRecordingStore implements RecordingStore {
+  private static final String STORE = "the recording store";
+
   private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
   static final String AUDIO = ".wav";
   static final String SIDECAR = ".json";
@@ -47,8 +44,9 @@ public final class FileRecordingStore implements RecordingStore {
         () -> {
           Path dir = directory(tenant);
           Files.createDirectories(dir);
-          writeAtomically(dir, messageId + SIDECAR, sidecarJson.getBytes(StandardCharsets.UTF_8));
-          writeAtomically(dir, messageId + AUDIO, audio);
+          DurableFiles.writeAtomically(
+              dir, messageId + SIDECAR, sidecarJson.getBytes(StandardCharsets.UTF_8), STORE);
+          DurableFiles.writeAtomically(dir, messageId + AUDIO, audio, STORE);
           return new StoredRecording(key(tenant, messageId), sha256(audio), audio.length);
         },
         false);
@@ -110,7 +108,7 @@ public final class FileRecordingStore implements RecordingStore {
           Path dir = directory(tenant);
           Files.deleteIfExists(dir.resolve(check(messageId) + AUDIO));
           Files.deleteIfExists(dir.resolve(messageId + SIDECAR));
-          forceDirectory(dir);
+          DurableFiles.forceDirectory(dir);
           return null;
         },
         false);
@@ -171,39 +169,6 @@ public final class FileRecordingStore implements RecordingStore {
       throw new IllegalArgumentException("unsafe name for a recording path: " + name);
     }
     return name;
-  }
-
-  private static void writeAtomically(Path dir, String name, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(true);
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    try {
-      Files.move(
-          temp,
-          dir.resolve(name),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.deleteIfExists(temp);
-      throw new IOException("the recording store needs a file system with atomic rename", e);
-    }
-    forceDirectory(dir);
-  }
-
-  /** Makes a rename in {@code dir} durable. */
-  private static void forceDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
   }
 
   static String sha256(byte[] content) {

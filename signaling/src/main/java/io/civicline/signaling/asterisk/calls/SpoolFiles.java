@@ -3,7 +3,6 @@ package io.civicline.signaling.asterisk.calls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes files into the spool shared with Asterisk so that they appear whole or not at all. */
 final class SpoolFiles {
@@ -15,13 +14,8 @@ final class SpoolFiles {
       return;
     }
     Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), ".part-", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    io.civicline.core.files.DurableFiles.writeAtomically(
+        file.getParent(), file.getFileName().toString(), bytes, "the Asterisk spool");
   }
 
   /** The sound name Asterisk plays for a file: its path without the extension. */
