@@ -40,6 +40,7 @@ public final class StaffApi implements AutoCloseable {
   private final BearerStaffAuth auth;
   private final StaffAuthRoutes routes;
   private final io.civicline.mobileapi.http.StaffTextRoutes textRoutes;
+  private final io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes;
   private final io.civicline.mobileapi.push.DeviceRegistry devices;
   private final int maxBodyBytes;
 
@@ -50,6 +51,7 @@ public final class StaffApi implements AutoCloseable {
       BearerStaffAuth auth,
       StaffAuthRoutes routes,
       io.civicline.mobileapi.http.StaffTextRoutes textRoutes,
+      io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes,
       io.civicline.mobileapi.push.DeviceRegistry devices,
       int maxBodyBytes) {
     this.hashing = hashing;
@@ -58,6 +60,7 @@ public final class StaffApi implements AutoCloseable {
     this.auth = auth;
     this.routes = routes;
     this.textRoutes = textRoutes;
+    this.presenceRoutes = presenceRoutes;
     this.devices = devices;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -91,6 +94,27 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.mobileapi.texts.TextInbox texts,
       Clock clock,
       int maxBodyBytes) {
+    return create(
+        vertx,
+        redis,
+        store,
+        settings,
+        texts,
+        io.civicline.core.events.StaffEvents.NONE,
+        clock,
+        maxBodyBytes);
+  }
+
+  /** With {@code events}: where presence changes set from the app are announced. */
+  public static StaffApi create(
+      Vertx vertx,
+      Redis redis,
+      DocumentStore store,
+      StaffAuthSettings settings,
+      io.civicline.mobileapi.texts.TextInbox texts,
+      io.civicline.core.events.StaffEvents events,
+      Clock clock,
+      int maxBodyBytes) {
     StaffDirectory directory = new StaffDirectory(store);
     PasswordStore passwordStore = new PasswordStore(redis);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -112,6 +136,7 @@ public final class StaffApi implements AutoCloseable {
         auth,
         routes,
         new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
+        new io.civicline.mobileapi.http.StaffPresenceRoutes(store, directory, events, auth, clock),
         new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
         maxBodyBytes);
   }
@@ -123,8 +148,9 @@ public final class StaffApi implements AutoCloseable {
           StaffAuthRoutes.REFRESH, Set.of(HttpMethod.POST),
           StaffAuthRoutes.SIGN_OUT, Set.of(HttpMethod.POST),
           StaffAuthRoutes.ME, Set.of(HttpMethod.GET),
-          io.civicline.mobileapi.push.DeviceRoutes.DEVICES,
-              Set.of(HttpMethod.GET, HttpMethod.POST));
+          io.civicline.mobileapi.push.DeviceRoutes.DEVICES, Set.of(HttpMethod.GET, HttpMethod.POST),
+          io.civicline.mobileapi.http.StaffPresenceRoutes.PRESENCE,
+              Set.of(HttpMethod.GET, HttpMethod.PUT));
 
   /** Mounts every staff route under {@code /api/v1/staff}. */
   public void mount(Router router) {
@@ -154,6 +180,7 @@ public final class StaffApi implements AutoCloseable {
     router.route(all).failureHandler(StaffProblems::handle);
     routes.mount(router);
     textRoutes.mount(router);
+    presenceRoutes.mount(router);
     new io.civicline.mobileapi.push.DeviceRoutes(devices, auth).mount(router);
     more.accept(router);
     router

@@ -333,6 +333,7 @@ public final class CivicLineServer {
                 .<io.civicline.mobileapi.texts.TextInbox>map(
                     channel -> new io.civicline.ops.staff.SmsTextInbox(channel.service()))
                 .orElse(io.civicline.mobileapi.texts.TextInbox.NONE),
+            staffEvents,
             clock,
             config.http().maxBodyBytes());
     staffApiOnceBuilt.set(staffApi);

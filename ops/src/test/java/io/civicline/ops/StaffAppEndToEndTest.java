@@ -242,6 +242,27 @@ class StaffAppEndToEndTest {
     assertThat(maria.get(0).getJsonObject("data").getString("status")).isEqualTo("do-not-disturb");
     TimeUnit.MILLISECONDS.sleep(200);
     assertThat(jim).isEmpty(); // Public Works is not Tom's department
+
+    // Jim sets himself to do-not-disturb from his app: his colleagues would hear, Maria does not.
+    String jimsToken = signIn(admin.get(L + "/staff/jim-oconnor").json().getString("email"));
+    HttpResponse<String> set =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/v1/staff/presence"))
+                    .header("Authorization", "Bearer " + jimsToken)
+                    .header("Content-Type", "application/json")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            new JsonObject().put("status", "do-not-disturb").encode()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(admin.get(L + "/presence/jim-oconnor").json().getString("status"))
+        .isEqualTo("do-not-disturb");
+    eventually(() -> !jim.isEmpty());
+    assertThat(jim.get(0).getString("type")).isEqualTo("presence.changed");
+    assertThat(maria).hasSize(1);
   }
 
   @Test

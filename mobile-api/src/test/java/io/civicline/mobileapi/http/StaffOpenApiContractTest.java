@@ -72,7 +72,7 @@ class StaffOpenApiContractTest {
       String template = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
       route.methods().forEach(method -> served.add(method.name() + " " + template));
     }
-    assertThat(documentedOperations()).isEqualTo(served).hasSize(10);
+    assertThat(documentedOperations()).isEqualTo(served).hasSize(12);
   }
 
   @Test
@@ -217,6 +217,25 @@ class StaffOpenApiContractTest {
     check("DELETE", device, delete(devices + "/" + deviceId, pw), 204);
     check("DELETE", device, delete(devices + "/" + deviceId, pw), 404);
     check("DELETE", device, delete(devices + "/" + deviceId, null), 401);
+
+    // presence, set from the app
+    String presence = "/api/v1/staff/presence";
+    check("GET", presence, http.get(presence, pw), 200);
+    check("GET", presence, http.get(presence, null), 401);
+    JsonObject dnd =
+        new JsonObject().put("status", "do-not-disturb").put("until", "2026-03-02T13:00:00Z");
+    check("PUT", presence, http.put(presence, dnd, pw), 200);
+    check("PUT", presence, http.put(presence, new JsonObject().put("status", "napping"), pw), 422);
+    check("PUT", presence, http.put(presence, dnd.copy().put("x", 1), pw), 422);
+    check("PUT", presence, http.putRaw(presence, "{", "application/json", pw), 400);
+    check("PUT", presence, http.putRaw(presence, "a", "text/plain", pw), 415);
+    check(
+        "PUT",
+        presence,
+        http.put(presence, new JsonObject().put("status", "x".repeat(70_000)), pw),
+        413);
+    check("PUT", presence, http.put(presence, dnd, null), 401);
+    assertThat(http.get(presence, pw).json().getString("status")).isEqualTo("do-not-disturb");
 
     assertThat(exercised).isEqualTo(documentedOperations());
   }

@@ -55,6 +55,19 @@ public final class Http {
     return send(request.build());
   }
 
+  public Response putRaw(String path, String body, String contentType, String token) {
+    HttpRequest.Builder request =
+        request(path, token).PUT(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
+  public Response put(String path, JsonObject body, String token) {
+    return putRaw(path, body.encode(), "application/json", token);
+  }
+
   public Response get(String path, String token) {
     return send(request(path, token).GET().build());
   }
