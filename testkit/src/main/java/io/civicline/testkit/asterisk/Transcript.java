@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -176,9 +175,12 @@ public final class Transcript {
       if (line.isBlank()) {
         continue;
       }
-      Map<String, Object> o;
+      Map<?, ?> o;
       try {
-        o = new FlatJson(line).object();
+        if (!(io.civicline.testkit.Json.parse(line) instanceof Map<?, ?> object)) {
+          throw new IllegalArgumentException("not a JSON object");
+        }
+        o = object;
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(name + " line " + lineNo + ": " + e.getMessage(), e);
       }
@@ -419,136 +421,6 @@ public final class Transcript {
 
     public Transcript build() {
       return new Transcript(name, chunks);
-    }
-  }
-
-  /** Reads one flat JSON object of strings, numbers, booleans and nulls (the .jsonl lines). */
-  private static final class FlatJson {
-    private final String s;
-    private int pos;
-
-    FlatJson(String s) {
-      this.s = s;
-    }
-
-    Map<String, Object> object() {
-      Map<String, Object> map = new LinkedHashMap<>();
-      space();
-      expect('{');
-      space();
-      if (peek() == '}') {
-        pos++;
-      } else {
-        while (true) {
-          space();
-          String key = string();
-          space();
-          expect(':');
-          space();
-          map.put(key, value());
-          space();
-          if (peek() == ',') {
-            pos++;
-            continue;
-          }
-          expect('}');
-          break;
-        }
-      }
-      space();
-      if (pos != s.length()) {
-        throw error("text after the object");
-      }
-      return map;
-    }
-
-    private Object value() {
-      char c = peek();
-      if (c == '"') {
-        return string();
-      }
-      for (String word : new String[] {"true", "false", "null"}) {
-        if (s.startsWith(word, pos)) {
-          pos += word.length();
-          return word.equals("null") ? null : Boolean.valueOf(word);
-        }
-      }
-      int start = pos;
-      while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-        pos++;
-      }
-      if (start == pos) {
-        throw error("unexpected character '" + c + "'");
-      }
-      String num = s.substring(start, pos);
-      try {
-        return num.matches("-?\\d+") ? (Object) Long.valueOf(num) : (Object) Double.valueOf(num);
-      } catch (NumberFormatException e) {
-        throw error("bad number " + num);
-      }
-    }
-
-    private String string() {
-      expect('"');
-      StringBuilder out = new StringBuilder();
-      while (true) {
-        if (pos >= s.length()) {
-          throw error("unterminated string");
-        }
-        char c = s.charAt(pos++);
-        if (c == '"') {
-          return out.toString();
-        }
-        if (c != '\\') {
-          out.append(c);
-          continue;
-        }
-        if (pos >= s.length()) {
-          throw error("unterminated escape");
-        }
-        char e = s.charAt(pos++);
-        switch (e) {
-          case '"', '\\', '/' -> out.append(e);
-          case 'b' -> out.append('\b');
-          case 'f' -> out.append('\f');
-          case 'n' -> out.append('\n');
-          case 'r' -> out.append('\r');
-          case 't' -> out.append('\t');
-          case 'u' -> {
-            if (pos + 4 > s.length()) {
-              throw error("bad \\u escape");
-            }
-            try {
-              out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-            } catch (NumberFormatException ex) {
-              throw error("bad \\u escape");
-            }
-            pos += 4;
-          }
-          default -> throw error("bad escape \\" + e);
-        }
-      }
-    }
-
-    private char peek() {
-      return pos < s.length() ? s.charAt(pos) : '\0';
-    }
-
-    private void expect(char c) {
-      if (peek() != c) {
-        throw error("expected '" + c + "'");
-      }
-      pos++;
-    }
-
-    private void space() {
-      while (pos < s.length() && " \t\r".indexOf(s.charAt(pos)) >= 0) {
-        pos++;
-      }
-    }
-
-    private IllegalArgumentException error(String message) {
-      return new IllegalArgumentException(message + " at column " + (pos + 1));
     }
   }
 }
