@@ -4,16 +4,12 @@ import io.civicline.core.ports.GreetingAudio;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves a mailbox's uploaded greeting to Twilio on a signed, expiring URL: 403 for a forged,
  * altered or expired one, 404 when the greeting was replaced or removed meanwhile.
  */
 final class GreetingAudioRoute implements Handler<RoutingContext> {
-  private static final Logger LOG = LoggerFactory.getLogger(GreetingAudioRoute.class);
-
   private final MessageAudioUrls urls;
   private final GreetingAudio audio;
   private final Clock clock;
@@ -38,10 +34,7 @@ final class GreetingAudioRoute implements Handler<RoutingContext> {
         ctx.request().getParam("exp"),
         ctx.request().getParam("sig"),
         clock.instant())) {
-      LOG.atWarn()
-          .addKeyValue("path", ctx.request().path())
-          .log("refused a greeting request without a valid signature");
-      ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain").end("forbidden");
+      MessageAudioRoute.refuse(ctx, "greeting");
       return;
     }
     int dash = mailboxId.indexOf('-');

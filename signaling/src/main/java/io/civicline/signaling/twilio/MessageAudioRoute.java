@@ -36,13 +36,18 @@ final class MessageAudioRoute implements Handler<RoutingContext> {
         ctx.request().getParam("exp"),
         ctx.request().getParam("sig"),
         clock.instant())) {
-      LOG.atWarn()
-          .addKeyValue("path", ctx.request().path())
-          .log("refused a message audio request without a valid signature");
-      ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain").end("forbidden");
+      refuse(ctx, "message audio");
       return;
     }
     serve(ctx, audio.wav(tenant, id), "message");
+  }
+
+  /** 403 for a request whose signed URL is forged, altered or expired (logged, nothing served). */
+  static void refuse(RoutingContext ctx, String what) {
+    LOG.atWarn()
+        .addKeyValue("path", ctx.request().path())
+        .log("refused a " + what + " request without a valid signature");
+    ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain").end("forbidden");
   }
 
   /** Answers with the WAV, 404 when there is none, 500 (logged) when it cannot be read. */
