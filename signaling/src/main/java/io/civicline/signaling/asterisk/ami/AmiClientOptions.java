@@ -71,102 +71,84 @@ public record AmiClientOptions(
   }
 
   public AmiClientOptions withLoginMethod(AmiLoginMethod value) {
-    return new AmiClientOptions(
-        value,
-        eventMask,
-        backoff,
-        actionIds,
-        connectTimeout,
-        loginTimeout,
-        logoffTimeout,
-        pingInterval,
-        originateTimeoutMargin,
-        stableAfter,
-        maxLineBytes,
-        maxHeaders);
+    return change(copy -> copy.loginMethod = value);
   }
 
   public AmiClientOptions withEventMask(String value) {
-    return new AmiClientOptions(
-        loginMethod,
-        value,
-        backoff,
-        actionIds,
-        connectTimeout,
-        loginTimeout,
-        logoffTimeout,
-        pingInterval,
-        originateTimeoutMargin,
-        stableAfter,
-        maxLineBytes,
-        maxHeaders);
+    return change(copy -> copy.eventMask = value);
   }
 
   public AmiClientOptions withBackoff(BackoffPolicy value) {
-    return new AmiClientOptions(
-        loginMethod,
-        eventMask,
-        value,
-        actionIds,
-        connectTimeout,
-        loginTimeout,
-        logoffTimeout,
-        pingInterval,
-        originateTimeoutMargin,
-        stableAfter,
-        maxLineBytes,
-        maxHeaders);
+    return change(copy -> copy.backoff = value);
   }
 
   public AmiClientOptions withActionIds(ActionIdGenerator value) {
-    return new AmiClientOptions(
-        loginMethod,
-        eventMask,
-        backoff,
-        value,
-        connectTimeout,
-        loginTimeout,
-        logoffTimeout,
-        pingInterval,
-        originateTimeoutMargin,
-        stableAfter,
-        maxLineBytes,
-        maxHeaders);
+    return change(copy -> copy.actionIds = value);
   }
 
   public AmiClientOptions withPingInterval(Duration value) {
-    return new AmiClientOptions(
-        loginMethod,
-        eventMask,
-        backoff,
-        actionIds,
-        connectTimeout,
-        loginTimeout,
-        logoffTimeout,
-        value,
-        originateTimeoutMargin,
-        stableAfter,
-        maxLineBytes,
-        maxHeaders);
+    return change(copy -> copy.pingInterval = value);
   }
 
   public AmiClientOptions withMaxLineBytes(int value) {
-    return new AmiClientOptions(
-        loginMethod,
-        eventMask,
-        backoff,
-        actionIds,
-        connectTimeout,
-        loginTimeout,
-        logoffTimeout,
-        pingInterval,
-        originateTimeoutMargin,
-        stableAfter,
-        value,
-        maxHeaders);
+    return change(copy -> copy.maxLineBytes = value);
   }
 
   AmiConnection.Settings wire() {
     return new AmiConnection.Settings(maxLineBytes, maxHeaders, connectTimeout);
+  }
+
+  /** This, with what {@code edit} changes; the result is checked like any other. */
+  private AmiClientOptions change(java.util.function.Consumer<Copy> edit) {
+    Copy copy = new Copy(this);
+    edit.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy, so each with-method names only the one setting it changes. */
+  private static final class Copy {
+    private AmiLoginMethod loginMethod;
+    private String eventMask;
+    private BackoffPolicy backoff;
+    private ActionIdGenerator actionIds;
+    private Duration connectTimeout;
+    private Duration loginTimeout;
+    private Duration logoffTimeout;
+    private Duration pingInterval;
+    private Duration originateTimeoutMargin;
+    private Duration stableAfter;
+    private int maxLineBytes;
+    private int maxHeaders;
+
+    Copy(AmiClientOptions o) {
+      loginMethod = o.loginMethod;
+      eventMask = o.eventMask;
+      backoff = o.backoff;
+      actionIds = o.actionIds;
+      connectTimeout = o.connectTimeout;
+      loginTimeout = o.loginTimeout;
+      logoffTimeout = o.logoffTimeout;
+      pingInterval = o.pingInterval;
+      originateTimeoutMargin = o.originateTimeoutMargin;
+      stableAfter = o.stableAfter;
+      maxLineBytes = o.maxLineBytes;
+      maxHeaders = o.maxHeaders;
+    }
+
+    AmiClientOptions build() {
+      return new AmiClientOptions(
+          loginMethod,
+          eventMask,
+          backoff,
+          actionIds,
+          connectTimeout,
+          loginTimeout,
+          logoffTimeout,
+          pingInterval,
+          originateTimeoutMargin,
+          stableAfter,
+          maxLineBytes,
+          maxHeaders);
+    }
   }
 }
