@@ -558,7 +558,7 @@ public final class CivicLineServer {
     return api.actualPort();
   }
 
-  /** Staff app sockets this node delivers live events to. */
+  /** Staff app sockets this node delivers live events to. Blocks: for tests and tools only. */
   public int staffSockets() {
     try {
       return liveEvents
