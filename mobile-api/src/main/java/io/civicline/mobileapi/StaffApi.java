@@ -42,6 +42,7 @@ public final class StaffApi implements AutoCloseable {
   private final io.civicline.mobileapi.http.StaffTextRoutes textRoutes;
   private final io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes;
   private final io.civicline.mobileapi.push.DeviceRegistry devices;
+  private final io.civicline.mobileapi.http.StaffCallRoutes callRoutes;
   private final int maxBodyBytes;
 
   private StaffApi(
@@ -53,6 +54,7 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.mobileapi.http.StaffTextRoutes textRoutes,
       io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes,
       io.civicline.mobileapi.push.DeviceRegistry devices,
+      io.civicline.mobileapi.http.StaffCallRoutes callRoutes,
       int maxBodyBytes) {
     this.hashing = hashing;
     this.sessions = sessions;
@@ -62,6 +64,7 @@ public final class StaffApi implements AutoCloseable {
     this.textRoutes = textRoutes;
     this.presenceRoutes = presenceRoutes;
     this.devices = devices;
+    this.callRoutes = callRoutes;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -115,6 +118,36 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.core.events.StaffEvents events,
       Clock clock,
       int maxBodyBytes) {
+    return create(vertx, redis, store, settings, texts, events, Voice.NONE, clock, maxBodyBytes);
+  }
+
+  /**
+   * What the voice channels offer the app: in-app voice tokens and click-to-call.
+   *
+   * @param tokens in-app voice credentials ({@link io.civicline.mobileapi.calls.VoiceTokens#NONE}
+   *     when not configured)
+   * @param outbound click-to-call through the town's voice channel
+   */
+  public record Voice(
+      io.civicline.mobileapi.calls.VoiceTokens tokens,
+      io.civicline.mobileapi.calls.OutboundCalls outbound) {
+    public static final Voice NONE =
+        new Voice(
+            io.civicline.mobileapi.calls.VoiceTokens.NONE,
+            io.civicline.mobileapi.calls.OutboundCalls.NONE);
+  }
+
+  /** With {@code voice}: in-app calling and click-to-call. */
+  public static StaffApi create(
+      Vertx vertx,
+      Redis redis,
+      DocumentStore store,
+      StaffAuthSettings settings,
+      io.civicline.mobileapi.texts.TextInbox texts,
+      io.civicline.core.events.StaffEvents events,
+      Voice voice,
+      Clock clock,
+      int maxBodyBytes) {
     StaffDirectory directory = new StaffDirectory(store);
     PasswordStore passwordStore = new PasswordStore(redis);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -138,6 +171,8 @@ public final class StaffApi implements AutoCloseable {
         new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
         new io.civicline.mobileapi.http.StaffPresenceRoutes(store, directory, events, auth, clock),
         new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
+        new io.civicline.mobileapi.http.StaffCallRoutes(
+            voice.tokens(), voice.outbound(), store, directory, auth),
         maxBodyBytes);
   }
 
@@ -150,6 +185,10 @@ public final class StaffApi implements AutoCloseable {
           StaffAuthRoutes.ME, Set.of(HttpMethod.GET),
           io.civicline.mobileapi.push.DeviceRoutes.DEVICES, Set.of(HttpMethod.GET, HttpMethod.POST),
           io.civicline.mobileapi.http.StaffPresenceRoutes.PRESENCE,
+              Set.of(HttpMethod.GET, HttpMethod.PUT),
+          io.civicline.mobileapi.http.StaffCallRoutes.VOICE_TOKEN, Set.of(HttpMethod.POST),
+          io.civicline.mobileapi.http.StaffCallRoutes.OUTBOUND, Set.of(HttpMethod.POST),
+          io.civicline.mobileapi.http.StaffCallRoutes.RING_PREFERENCE,
               Set.of(HttpMethod.GET, HttpMethod.PUT));
 
   /** Mounts every staff route under {@code /api/v1/staff}. */
@@ -181,6 +220,7 @@ public final class StaffApi implements AutoCloseable {
     routes.mount(router);
     textRoutes.mount(router);
     presenceRoutes.mount(router);
+    callRoutes.mount(router);
     new io.civicline.mobileapi.push.DeviceRoutes(devices, auth).mount(router);
     more.accept(router);
     router

@@ -72,7 +72,7 @@ class StaffOpenApiContractTest {
       String template = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
       route.methods().forEach(method -> served.add(method.name() + " " + template));
     }
-    assertThat(documentedOperations()).isEqualTo(served).hasSize(12);
+    assertThat(documentedOperations()).isEqualTo(served).hasSize(16);
   }
 
   @Test
@@ -237,6 +237,40 @@ class StaffOpenApiContractTest {
     check("PUT", presence, http.put(presence, dnd, null), 401);
     assertThat(http.get(presence, pw).json().getString("status")).isEqualTo("do-not-disturb");
 
+    // calls: voice token, click-to-call, ring preference (pw has no mobile number on file)
+    String voiceToken = "/api/v1/staff/calls/voice-token";
+    check("POST", voiceToken, http.post(voiceToken, null, pw), 200);
+    check("POST", voiceToken, http.post(voiceToken, null, null), 401);
+    server.calls.voiceConfigured(false);
+    check("POST", voiceToken, http.post(voiceToken, null, pw), 503);
+    String outbound = "/api/v1/staff/calls/outbound";
+    JsonObject call = new JsonObject().put("to", "+12075550199").put("department", "public-works");
+    check("POST", outbound, http.post(outbound, call, pw), 202);
+    check("POST", outbound, http.post(outbound, call.copy().put("department", "clerk"), pw), 403);
+    check("POST", outbound, http.post(outbound, call.copy().put("to", "555-0199"), pw), 422);
+    check("POST", outbound, http.post(outbound, call.copy().put("via", "mobile"), pw), 422);
+    check("POST", outbound, http.postRaw(outbound, "{", "application/json", pw), 400);
+    check("POST", outbound, http.postRaw(outbound, "a", "text/plain", pw), 415);
+    check(
+        "POST", outbound, http.post(outbound, call.copy().put("pad", "x".repeat(70_000)), pw), 413);
+    check("POST", outbound, http.post(outbound, call, null), 401);
+    server.calls.refuseNext(
+        new io.civicline.mobileapi.calls.OutboundCalls.NotPossible("no number to show"));
+    check("POST", outbound, http.post(outbound, call, pw), 409);
+    server.calls.refuseNext(
+        new io.civicline.mobileapi.calls.OutboundCalls.Unavailable("no voice channel"));
+    check("POST", outbound, http.post(outbound, call, pw), 503);
+    String ring = "/api/v1/staff/ring-preference";
+    check("GET", ring, http.get(ring, pw), 200);
+    check("GET", ring, http.get(ring, null), 401);
+    JsonObject app = new JsonObject().put("ringOn", "app");
+    check("PUT", ring, http.put(ring, app, pw), 200);
+    check("PUT", ring, http.put(ring, new JsonObject().put("ringOn", "mobile"), pw), 422);
+    check("PUT", ring, http.putRaw(ring, "{", "application/json", pw), 400);
+    check("PUT", ring, http.putRaw(ring, "a", "text/plain", pw), 415);
+    check("PUT", ring, http.put(ring, app.copy().put("pad", "x".repeat(70_000)), pw), 413);
+    check("PUT", ring, http.put(ring, app, null), 401);
+
     assertThat(exercised).isEqualTo(documentedOperations());
   }
 
@@ -267,6 +301,18 @@ class StaffOpenApiContractTest {
     Validator refresh = validator("#/components/schemas/RefreshRequest");
     assertValid(refresh.validate(new JsonObject().put("refreshToken", "t")), "refresh");
     assertThat(refresh.validate(new JsonObject()).getValid()).isFalse();
+    Validator call = validator("#/components/schemas/ClickToCallRequest");
+    JsonObject resident =
+        new JsonObject().put("to", "+12075550123").put("department", "public-works");
+    assertValid(call.validate(resident), "click-to-call");
+    assertThat(call.validate(resident.copy().put("to", "911")).getValid()).isFalse();
+    assertThat(call.validate(resident.copy().put("via", "pager")).getValid()).isFalse();
+    assertThat(call.validate(resident.copy().put("x", 1)).getValid()).isFalse();
+    assertThat(call.validate(new JsonObject().put("to", "+12075550123")).getValid()).isFalse();
+    Validator ring = validator("#/components/schemas/RingPreferenceInput");
+    assertValid(ring.validate(new JsonObject().put("ringOn", "mobile")), "ring preference");
+    assertThat(ring.validate(new JsonObject().put("ringOn", "pager")).getValid()).isFalse();
+    assertThat(ring.validate(new JsonObject()).getValid()).isFalse();
   }
 
   /** DELETE, which the shared test client lacks. */

@@ -146,6 +146,25 @@ class TenantIsolationTest {
   }
 
   @Test
+  void callsAndRingPreferencesStayInTheirTown() {
+    server.addStaff("riverton", "bea", "bea@towns.example", List.of("agent"), List.of("clerk"));
+    String lakeside = signIn("lakeside", LAKESIDE_PASSWORD).getString("accessToken");
+    String riverton = signIn("riverton", RIVERTON_PASSWORD).getString("accessToken");
+
+    JsonObject app = new JsonObject().put("ringOn", "app");
+    assertThat(http.put(StaffCallRoutes.RING_PREFERENCE, app, lakeside).status()).isEqualTo(200);
+    assertThat(http.get(StaffCallRoutes.RING_PREFERENCE, riverton).json().getString("ringOn"))
+        .isEqualTo("both");
+
+    // riverton's clerk department is not lakeside Ann's, whatever the name
+    JsonObject call = new JsonObject().put("to", "+12075550123").put("department", "clerk");
+    assertThat(http.post(StaffCallRoutes.OUTBOUND, call, lakeside).status()).isEqualTo(403);
+    assertThat(server.calls.placed()).isEmpty();
+    assertThat(http.post(StaffCallRoutes.VOICE_TOKEN, null, lakeside).json().getString("token"))
+        .isEqualTo("voice-token-for-lakeside-ann");
+  }
+
+  @Test
   void lockoutInOneTownLeavesTheOtherAlone() {
     for (int i = 0; i < 6; i++) {
       http.post(

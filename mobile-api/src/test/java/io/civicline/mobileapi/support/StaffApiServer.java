@@ -44,12 +44,25 @@ public final class StaffApiServer implements AutoCloseable {
   /** The texting inbox the staff text routes read and write. */
   public final MemoryTextInbox texts = new MemoryTextInbox();
 
+  /** The voice channel click-to-call and voice tokens go to. */
+  public final RecordingCalls calls = new RecordingCalls();
+
   private StaffApiServer(
       RedisServer redis, StaffAuthSettings settings, BiConsumer<StaffApi, Router> more) {
     this.bed = RedisTestBed.open(redis);
     this.settings = settings;
     this.store = new DocumentStore(bed.redis(), clock);
-    this.api = StaffApi.create(bed.vertx(), bed.redis(), store, settings, texts, clock, 65536);
+    this.api =
+        StaffApi.create(
+            bed.vertx(),
+            bed.redis(),
+            store,
+            settings,
+            texts,
+            io.civicline.core.events.StaffEvents.NONE,
+            new StaffApi.Voice(calls, calls),
+            clock,
+            65536);
     this.router = Router.router(bed.vertx());
     api.mount(router, r -> more.accept(api, r));
     HttpServerOptions options =
@@ -87,13 +100,24 @@ public final class StaffApiServer implements AutoCloseable {
   /** A staff member of these departments. */
   public StaffMember addStaff(
       String tenant, String id, String email, List<String> roles, List<String> departments) {
+    return addStaff(tenant, id, email, roles, departments, Optional.empty());
+  }
+
+  /** A staff member of these departments with this mobile number, if any. */
+  public StaffMember addStaff(
+      String tenant,
+      String id,
+      String email,
+      List<String> roles,
+      List<String> departments,
+      Optional<String> mobile) {
     StaffMember staff =
         new StaffMember(
             id,
             "Ann " + tenant,
             Integer.toString(nextExtension++),
             Optional.ofNullable(email),
-            Optional.empty(),
+            mobile,
             roles,
             List.of("en"),
             departments);

@@ -5,6 +5,7 @@ import io.civicline.core.directory.Closure;
 import io.civicline.core.directory.Department;
 import io.civicline.core.directory.HolidayCalendar;
 import io.civicline.core.directory.PresenceStatus;
+import io.civicline.core.directory.RingPreference;
 import io.civicline.core.directory.StaffMember;
 import io.civicline.core.directory.Tenant;
 import io.civicline.core.store.DocumentStore;
@@ -83,6 +84,7 @@ public final class CallContextLoader {
       List<Stored> closures,
       List<Stored> staff,
       List<Stored> presence,
+      List<Stored> ringPreferences,
       FlowVersions catalog,
       List<Stored> mailboxes,
       Map<String, String> devices) {}
@@ -124,6 +126,7 @@ public final class CallContextLoader {
     Future<List<Stored>> closures = all(tenant, Closure.COLLECTION);
     Future<List<Stored>> staff = all(tenant, StaffMember.COLLECTION);
     Future<List<Stored>> presence = all(tenant, PresenceStatus.COLLECTION);
+    Future<List<Stored>> ringPreferences = all(tenant, RingPreference.COLLECTION);
     Future<FlowVersions> catalog = catalog(tenant, pinned);
     Future<List<Stored>> mailboxes = all(tenant, MAILBOXES);
     Future<Map<String, String>> devices = deviceStates.apply(tenant);
@@ -136,6 +139,7 @@ public final class CallContextLoader {
                 closures,
                 staff,
                 presence,
+                ringPreferences,
                 catalog,
                 mailboxes,
                 devices))
@@ -149,6 +153,7 @@ public final class CallContextLoader {
                     closures.result(),
                     staff.result(),
                     presence.result(),
+                    ringPreferences.result(),
                     catalog.result(),
                     mailboxes.result(),
                     devices.result()));
@@ -168,7 +173,7 @@ public final class CallContextLoader {
             t.languages(),
             schedules(d.departments(), t, allCalendars),
             closures(d.closures(), now),
-            staffViews(d.staff(), d.presence(), d.devices(), now),
+            staffViews(d.staff(), d.presence(), d.ringPreferences(), d.devices(), now),
             d.catalog(),
             mailboxSettings(d.mailboxes())));
   }
@@ -327,7 +332,13 @@ public final class CallContextLoader {
   }
 
   private static Map<String, CallContext.StaffView> staffViews(
-      List<Stored> staff, List<Stored> presence, Map<String, String> devices, Instant now) {
+      List<Stored> staff,
+      List<Stored> presence,
+      List<Stored> ringPreferences,
+      Map<String, String> devices,
+      Instant now) {
+    Map<String, RingPreference.RingOn> ringOn = new HashMap<>();
+    ringPreferences.forEach(p -> ringOn.put(p.id(), typed(p, RingPreference::parse).ringOn()));
     Map<String, PresenceStatus> statuses = new HashMap<>();
     presence.forEach(
         p -> statuses.put(p.id(), typed(p, (id, in) -> PresenceStatus.parse(id, in, now))));
@@ -340,14 +351,15 @@ public final class CallContextLoader {
                   member.id(),
                   new PresenceStatus(member.id(), PresenceStatus.Status.OFFLINE, Instant.EPOCH))
               .at(now);
+      RingPreference.RingOn rings = ringOn.getOrDefault(member.id(), RingPreference.RingOn.BOTH);
       views.put(
           member.id(),
           new CallContext.StaffView(
               member.id(),
               member.name(),
               member.departmentIds(),
-              true,
-              member.mobile(),
+              rings.app(),
+              member.mobile().filter(mobile -> rings.mobile()),
               presence(status, devices.get("PJSIP/" + member.extension())),
               status.since()));
     }

@@ -21,16 +21,22 @@ public final class TwilioChannel {
   private final VoiceWebhooks webhooks;
   private final CallbackCalls callbacks;
   private final TwilioRest rest;
+  private final ClickToCallCalls clickToCall;
+  private final java.util.Optional<VoiceAccessTokens> voiceTokens;
 
   private TwilioChannel(
       GreetingAudioRoute greetings,
       VoiceWebhooks webhooks,
       CallbackCalls callbacks,
-      TwilioRest rest) {
+      TwilioRest rest,
+      ClickToCallCalls clickToCall,
+      java.util.Optional<VoiceAccessTokens> voiceTokens) {
     this.greetings = greetings;
     this.webhooks = webhooks;
     this.callbacks = callbacks;
     this.rest = rest;
+    this.clickToCall = clickToCall;
+    this.voiceTokens = voiceTokens;
   }
 
   /** The services a Twilio channel uses, shared with the rest of the server. */
@@ -86,7 +92,9 @@ public final class TwilioChannel {
             rest,
             clock),
         callbacks,
-        rest);
+        rest,
+        new ClickToCallCalls(rest, settings.publicBaseUrl()),
+        settings.voiceSdk().map(sdk -> new VoiceAccessTokens(settings.accountSid(), sdk)));
   }
 
   /** Mounts the webhooks under {@code /twilio/voice}. */
@@ -118,5 +126,15 @@ public final class TwilioChannel {
 
   public CallbackCalls callbacks() {
     return callbacks;
+  }
+
+  /** Click-to-call from the staff app through Twilio REST. */
+  public ClickToCallCalls clickToCall() {
+    return clickToCall;
+  }
+
+  /** Voice SDK access tokens for staff apps, when an API key is configured. */
+  public java.util.Optional<VoiceAccessTokens> voiceTokens() {
+    return voiceTokens;
   }
 }

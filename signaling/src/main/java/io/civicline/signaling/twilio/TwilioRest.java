@@ -55,15 +55,22 @@ public final class TwilioRest {
         false);
   }
 
-  /** Places a call that fetches its TwiML from {@code url}; answers the call sid. */
+  /**
+   * Places a call that fetches its TwiML from {@code url}; answers the call sid. {@code to} is a
+   * number, or {@code client:<identity>} for an app holding a voice access token.
+   */
   public Future<String> placeCall(String from, String to, String url, String statusCallback) {
     return vertx.executeBlocking(
         () ->
-            Call.creator(new PhoneNumber(to), new PhoneNumber(from), URI.create(url))
+            Call.creator(endpoint(to), new PhoneNumber(from), URI.create(url))
                 .setStatusCallback(URI.create(statusCallback))
                 .create(client)
                 .getSid(),
         false);
+  }
+
+  private static com.twilio.type.Endpoint endpoint(String to) {
+    return to.startsWith("client:") ? new com.twilio.type.Client(to) : new PhoneNumber(to);
   }
 
   /**

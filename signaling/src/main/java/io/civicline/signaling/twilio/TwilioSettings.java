@@ -12,11 +12,27 @@ import io.civicline.core.config.Secret;
  *     stand-in in tests and demos
  */
 public record TwilioSettings(
-    String accountSid, Secret authToken, String publicBaseUrl, String restBaseUrl) {
+    String accountSid,
+    Secret authToken,
+    String publicBaseUrl,
+    String restBaseUrl,
+    java.util.Optional<VoiceSdkSettings> voiceSdk) {
 
   public TwilioSettings {
     publicBaseUrl = trimSlash(publicBaseUrl);
     restBaseUrl = trimSlash(restBaseUrl);
+  }
+
+  /** Without in-app voice (no API key for access tokens). */
+  public TwilioSettings(
+      String accountSid, Secret authToken, String publicBaseUrl, String restBaseUrl) {
+    this(accountSid, authToken, publicBaseUrl, restBaseUrl, java.util.Optional.empty());
+  }
+
+  /** The same account with in-app voice set up. */
+  public TwilioSettings withVoiceSdk(VoiceSdkSettings sdk) {
+    return new TwilioSettings(
+        accountSid, authToken, publicBaseUrl, restBaseUrl, java.util.Optional.of(sdk));
   }
 
   private static String trimSlash(String url) {
@@ -31,6 +47,8 @@ public record TwilioSettings(
         + publicBaseUrl
         + ", restBaseUrl="
         + restBaseUrl
+        + ", voiceSdk="
+        + voiceSdk.map(VoiceSdkSettings::toString).orElse("-")
         + "]";
   }
 }

@@ -65,6 +65,15 @@ public final class VoiceWebhooks {
                     callbacks.answered(
                         ctx.pathParam("tenant"), ctx.pathParam("queue"), params(ctx))));
     router
+        .post(base + "/:tenant/click-to-call")
+        .handler(
+            ctx ->
+                twiml(
+                    ctx,
+                    Future.succeededFuture(
+                        ClickToCallCalls.connect(
+                            ctx.request().getParam("to"), ctx.request().getParam("callerId")))));
+    router
         .post(base + "/:tenant/callbacks/:queue/done")
         .handler(ctx -> twiml(ctx, Future.succeededFuture(CallbackCalls.goodbye())));
   }
