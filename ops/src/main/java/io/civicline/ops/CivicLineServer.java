@@ -41,6 +41,7 @@ import io.civicline.ops.presence.PresenceService;
 import io.civicline.ops.queues.CallbackRoutes;
 import io.civicline.ops.seed.Bootstrap;
 import io.civicline.ops.seed.DemoTownship;
+import io.civicline.ops.staff.ClickToCall;
 import io.civicline.ops.voicemail.ExportRoutes;
 import io.civicline.ops.voicemail.GreetingRoutes;
 import io.civicline.ops.voicemail.LockoutAlerts;
@@ -334,6 +335,7 @@ public final class CivicLineServer {
                     channel -> new io.civicline.ops.staff.SmsTextInbox(channel.service()))
                 .orElse(io.civicline.mobileapi.texts.TextInbox.NONE),
             staffEvents,
+            new StaffApi.Voice(voiceTokens(twilio, clock), new ClickToCall(store, ami, twilio)),
             clock,
             config.http().maxBodyBytes());
     staffApiOnceBuilt.set(staffApi);
@@ -534,6 +536,22 @@ public final class CivicLineServer {
                     new io.civicline.signaling.asterisk.calls.AsteriskCallbacks(
                         parts.callbackQueue(), client::originate, client::isLoggedIn))
             .or(() -> twilio.map(TwilioChannel::callbacks));
+  }
+
+  /** In-app calling: Twilio Voice SDK access tokens, when an API key is configured. */
+  private static io.civicline.mobileapi.calls.VoiceTokens voiceTokens(
+      Optional<TwilioChannel> twilio, Clock clock) {
+    return twilio
+        .flatMap(TwilioChannel::voiceTokens)
+        .<io.civicline.mobileapi.calls.VoiceTokens>map(
+            tokens ->
+                (tenant, staffId) -> {
+                  var issued = tokens.issue(staffId, clock.instant());
+                  return Optional.of(
+                      new io.civicline.mobileapi.calls.VoiceTokens.VoiceToken(
+                          issued.token(), issued.identity(), issued.expiresAt()));
+                })
+        .orElse(io.civicline.mobileapi.calls.VoiceTokens.NONE);
   }
 
   /** Texts sent by flows on a non-Twilio voice channel still go out through Twilio, if set up. */

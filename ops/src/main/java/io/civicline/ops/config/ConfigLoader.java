@@ -50,6 +50,11 @@ public final class ConfigLoader {
           "twilio.authTokenFile",
           "twilio.publicBaseUrl",
           "twilio.restBaseUrl",
+          "twilio.apiKeySid",
+          "twilio.apiKeySecret",
+          "twilio.apiKeySecretFile",
+          "twilio.twimlAppSid",
+          "twilio.voiceTokenMinutes",
           "voicemail.storageDir",
           "http.publicBaseUrl",
           "smtp.host",
@@ -91,6 +96,7 @@ public final class ConfigLoader {
       Set.of(
           "redis.password",
           "twilio.authToken",
+          "twilio.apiKeySecret",
           "smtp.password",
           "asterisk.amiSecret",
           "staffAuth.signingKey",
@@ -288,10 +294,50 @@ public final class ConfigLoader {
     if (!rest.matches("https?://[^\\s/]+.*")) {
       problems.add("twilio.restBaseUrl: must be an http(s) URL");
     }
+    Optional<io.civicline.signaling.twilio.VoiceSdkSettings> voiceSdk = voiceSdk();
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new TwilioSettings(account, token.get(), publicBase, rest));
+    TwilioSettings settings = new TwilioSettings(account, token.get(), publicBase, rest);
+    return Optional.of(voiceSdk.map(settings::withVoiceSdk).orElse(settings));
+  }
+
+  /** In-app calling (Voice SDK access tokens): on when an API key is configured. */
+  private Optional<io.civicline.signaling.twilio.VoiceSdkSettings> voiceSdk() {
+    String keySid = values.get("twilio.apiKeySid");
+    Optional<Secret> keySecret = secret("twilio.apiKeySecret");
+    Optional<String> app = Optional.ofNullable(values.get("twilio.twimlAppSid"));
+    if (keySid == null || keySid.isBlank()) {
+      if (keySecret.isPresent() || app.isPresent()) {
+        problems.add(
+            "twilio.apiKeySid is required with twilio.apiKeySecret or twilio.twimlAppSid"
+                + " (in-app calling)");
+      }
+      return Optional.empty();
+    }
+    if (!keySid.matches("SK[0-9a-fA-F]{32}")) {
+      problems.add("twilio.apiKeySid: must be 'SK' and 32 hex digits (a Twilio API key)");
+    }
+    if (keySecret.isEmpty()) {
+      problems.add(
+          "twilio.apiKeySecret is required with twilio.apiKeySid"
+              + " (CIVICLINE_TWILIO_API_KEY_SECRET or twilio.apiKeySecretFile)");
+    } else if (keySecret.get().reveal().length() < 32) {
+      problems.add("twilio.apiKeySecret: too short for an API key secret (32 characters)");
+    }
+    if (app.isPresent() && !app.get().matches("AP[0-9a-fA-F]{32}")) {
+      problems.add("twilio.twimlAppSid: must be 'AP' and 32 hex digits (a TwiML app)");
+    }
+    int minutes =
+        values.containsKey("twilio.voiceTokenMinutes")
+            ? integer("twilio.voiceTokenMinutes", 5, 24 * 60)
+            : 60;
+    if (keySecret.isEmpty() || !problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new io.civicline.signaling.twilio.VoiceSdkSettings(
+            keySid, keySecret.get(), app, java.time.Duration.ofMinutes(minutes)));
   }
 
   /** Push to staff apps: Firebase when a project is set, APNs when a team is set. */

@@ -147,7 +147,7 @@ public final class Kinds {
     };
   }
 
-  /** A staff member's presence lives beside them and goes with them. */
+  /** A staff member's presence and ring preference live beside them and go with them. */
   private static Kind.Hooks<StaffMember> staffHooks(
       DocumentStore store, java.util.function.BiFunction<String, String, Future<?>> staffGone) {
     return new Kind.Hooks<>() {
@@ -158,14 +158,21 @@ public final class Kinds {
 
       @Override
       public Future<Void> beforeDelete(Scope scope, StaffMember current, Actor actor) {
+        return deleteIfThere(scope, PresenceStatus.COLLECTION, current, actor)
+            .compose(
+                v ->
+                    deleteIfThere(
+                        scope,
+                        io.civicline.core.directory.RingPreference.COLLECTION,
+                        current,
+                        actor));
+      }
+
+      private Future<Void> deleteIfThere(
+          Scope scope, String collection, StaffMember member, Actor actor) {
         return store
-            .delete(
-                scope.id(),
-                PresenceStatus.COLLECTION,
-                current.id(),
-                OptionalLong.empty(),
-                actor,
-                List.of())
+            .delete(scope.id(), collection, member.id(), OptionalLong.empty(), actor, List.of())
+            .<Void>mapEmpty()
             .recover(
                 failure ->
                     failure instanceof StoreException.NotFound

@@ -125,4 +125,50 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.envName("http.maxBodyBytes"))
         .isEqualTo("CIVICLINE_HTTP_MAX_BODY_BYTES");
   }
+
+  private static final Map<String, String> TWILIO =
+      Map.of(
+          "CIVICLINE_REDIS_URL", "redis://127.0.0.1:6390",
+          "CIVICLINE_TWILIO_ACCOUNT_SID", "AC" + "0123456789abcdef".repeat(2),
+          "CIVICLINE_TWILIO_AUTH_TOKEN", "auth-token",
+          "CIVICLINE_TWILIO_PUBLIC_BASE_URL", "https://phones.example");
+
+  @Test
+  void inAppCallingIsOnWithAnApiKey() {
+    Map<String, String> env = new java.util.HashMap<>(TWILIO);
+    assertThat(ConfigLoader.load(env).config().twilio().orElseThrow().voiceSdk()).isEmpty();
+    env.put("CIVICLINE_TWILIO_API_KEY_SID", "SK" + "fedcba9876543210".repeat(2));
+    env.put("CIVICLINE_TWILIO_API_KEY_SECRET", "s".repeat(32));
+    env.put("CIVICLINE_TWILIO_TWIML_APP_SID", "AP" + "00112233445566778899aabbccddeeff");
+    env.put("CIVICLINE_TWILIO_VOICE_TOKEN_MINUTES", "30");
+    var sdk = ConfigLoader.load(env).config().twilio().orElseThrow().voiceSdk().orElseThrow();
+    assertThat(sdk.apiKeySid()).startsWith("SK");
+    assertThat(sdk.apiKeySecret().reveal()).isEqualTo("s".repeat(32));
+    assertThat(sdk.twimlAppSid()).contains("AP00112233445566778899aabbccddeeff");
+    assertThat(sdk.tokenLifetime()).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(sdk.toString()).doesNotContain("s".repeat(32));
+  }
+
+  @Test
+  void inAppCallingProblemsAreNamed() {
+    Map<String, String> env = new java.util.HashMap<>(TWILIO);
+    env.put("CIVICLINE_TWILIO_API_KEY_SID", "AC123");
+    env.put("CIVICLINE_TWILIO_TWIML_APP_SID", "nope");
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("twilio.apiKeySid: must be 'SK'"))
+                    .anySatisfy(p -> assertThat(p).startsWith("twilio.apiKeySecret is required"))
+                    .anySatisfy(p -> assertThat(p).startsWith("twilio.twimlAppSid: must be 'AP'")));
+    Map<String, String> secretOnly = new java.util.HashMap<>(TWILIO);
+    secretOnly.put("CIVICLINE_TWILIO_API_KEY_SECRET", "s".repeat(32));
+    assertThatThrownBy(() -> ConfigLoader.load(secretOnly))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("twilio.apiKeySid is required")));
+  }
 }

@@ -167,10 +167,11 @@ public final class RunningServer implements AutoCloseable {
             .map(
                 account ->
                     new io.civicline.signaling.twilio.TwilioSettings(
-                        account.sid(),
-                        io.civicline.core.config.Secret.of(account.token()),
-                        "http://127.0.0.1:" + port,
-                        account.restBaseUrl()));
+                            account.sid(),
+                            io.civicline.core.config.Secret.of(account.token()),
+                            "http://127.0.0.1:" + port,
+                            account.restBaseUrl())
+                        .withVoiceSdk(VOICE_SDK));
     CivicLineConfig config =
         new CivicLineConfig(
             new CivicLineConfig.Http("127.0.0.1", port, maxBody),
@@ -197,6 +198,16 @@ public final class RunningServer implements AutoCloseable {
       throw new IllegalStateException("server did not start", e);
     }
   }
+
+  /** In-app calling is on in every Twilio test server: this API key signs the voice tokens. */
+  public static final String VOICE_KEY_SECRET = "voice-key-secret-of-32-characters";
+
+  public static final io.civicline.signaling.twilio.VoiceSdkSettings VOICE_SDK =
+      new io.civicline.signaling.twilio.VoiceSdkSettings(
+          "SK" + "0123456789abcdef".repeat(2),
+          io.civicline.core.config.Secret.of(VOICE_KEY_SECRET),
+          java.util.Optional.empty(),
+          Duration.ofHours(1));
 
   private static int freePort() {
     try (java.net.ServerSocket socket =
