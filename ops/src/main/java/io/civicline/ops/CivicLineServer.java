@@ -521,7 +521,12 @@ public final class CivicLineServer {
                         () ->
                             Future.succeededFuture(push.fcmAccessToken().orElseThrow().reveal()))));
     push.apns().ifPresent(settings -> senders.add(new ApnsSender(vertx, settings, clock)));
-    return senders;
+    return senders.stream()
+        .<PushSender>map(
+            sender ->
+                new io.civicline.mobileapi.push.RetryingPushSender(
+                    vertx, sender, io.civicline.mobileapi.push.RetryingPushSender.DEFAULT_PAUSES))
+        .toList();
   }
 
   /** A town served by an Asterisk calls back through it; other towns through Twilio. */

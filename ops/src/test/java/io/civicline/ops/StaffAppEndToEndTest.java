@@ -197,18 +197,19 @@ class StaffAppEndToEndTest {
       assertThat(device.statusCode()).as(device.body()).isEqualTo(201);
 
       callFrom("+12075550001");
-      // Rung while away, then the message the caller left: two pushes.
+      // Rung while away, then "missed" in its place, then the message the caller left.
       List<io.civicline.testkit.push.ReceivedPush> pushed =
-          fcm.await(2, java.time.Duration.ofSeconds(10));
+          fcm.await(3, java.time.Duration.ofSeconds(10));
       assertThat(pushed.get(0).token()).isEqualTo("maria-phone-token-0001");
       assertThat(pushed.get(0).payload()).contains("Incoming call").contains("+12075550001");
-      assertThat(pushed.get(1).payload()).contains("New voicemail").contains("+12075550001");
+      assertThat(pushed.get(1).payload()).contains("Missed call").contains("+12075550001");
+      assertThat(pushed.get(2).payload()).contains("New voicemail").contains("+12075550001");
 
       List<JsonObject> app = openEvents(token);
       callFrom("+12075550002");
       eventually(() -> app.size() >= 1);
       TimeUnit.MILLISECONDS.sleep(300);
-      assertThat(fcm.received()).hasSize(2); // her app is open: nothing more is pushed
+      assertThat(fcm.received()).hasSize(3); // her app is open: nothing more is pushed
     }
   }
 

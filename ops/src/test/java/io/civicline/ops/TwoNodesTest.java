@@ -163,7 +163,9 @@ class TwoNodesTest {
     eventually(() -> first.size() == 3);
     assertThat(summary(first))
         .containsExactly(
-            "call.ringing +12075550001", "call.ringing-ended ", "voicemail.new +12075550001");
+            "call.ringing +12075550001",
+            "call.ringing-ended +12075550001",
+            "voicemail.new +12075550001");
 
     String last = first.get(2).getString("seq");
     socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -178,10 +180,10 @@ class TwoNodesTest {
     assertThat(summary(again))
         .containsExactly(
             "call.ringing +12075550002",
-            "call.ringing-ended ",
+            "call.ringing-ended +12075550002",
             "voicemail.new +12075550002",
             "call.ringing +12075550003",
-            "call.ringing-ended ",
+            "call.ringing-ended +12075550003",
             "voicemail.new +12075550003");
   }
 }

@@ -77,6 +77,8 @@ public final class FcmSender implements PushSender, AutoCloseable {
         .ifPresent(
             key -> {
               android.put("collapse_key", key);
+              // a later notification with the same tag replaces the one on screen
+              android.put("notification", new JsonObject().put("tag", key));
               // iOS apps on Firebase: the same grouping through the APNs header FCM forwards
               fcmMessage.put(
                   "apns",

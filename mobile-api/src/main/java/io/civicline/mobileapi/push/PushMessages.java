@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Which staff events become pushes, and how they read. Only what needs a person now: a call ringing
- * for them, a new voicemail, a resident's text. Bodies name the caller's number and nothing of a
- * message's content: pushes pass through Google's and Apple's servers, and the app fetches the
- * content itself once opened.
+ * for them (and, replacing it, that it was taken or missed), a new voicemail, a resident's text.
+ * Bodies name the caller's number and nothing of a message's content: pushes pass through Google's
+ * and Apple's servers, and the app fetches the content itself once opened.
  */
 public final class PushMessages {
   private PushMessages() {}
@@ -23,6 +23,24 @@ public final class PushMessages {
                 "Incoming call",
                 data.getString("from", "Unknown caller"),
                 new JsonObject().put("type", event.type()).put("callId", callId),
+                Optional.of("call-" + callId)));
+      }
+      case "call.ringing-ended" -> {
+        // Replaces the "Incoming call" notification (same collapse key): a phone that rang while
+        // the app was closed must not keep showing a call someone else took.
+        String reason = data.getString("reason", "");
+        if (reason.equals("answered")) {
+          yield Optional.empty(); // they took it; their phone knows
+        }
+        String callId = data.getString("callId", "");
+        yield Optional.of(
+            new PushMessage(
+                reason.equals("answered-elsewhere") ? "Answered by a colleague" : "Missed call",
+                "From " + data.getString("from", "an unknown caller"),
+                new JsonObject()
+                    .put("type", event.type())
+                    .put("callId", callId)
+                    .put("reason", reason),
                 Optional.of("call-" + callId)));
       }
       case "voicemail.new" -> {

@@ -153,13 +153,56 @@ class PushFanoutTest {
 
   @Test
   void eventsThatNeedNoPersonAreNotPushed() {
+    StaffEvent answered =
+        new StaffEvent(
+            "call.ringing-ended",
+            StaffEvent.Audience.toStaff(Set.of("bob")),
+            new JsonObject().put("callId", "c1").put("reason", "answered"));
+    StaffEvent presence =
+        new StaffEvent(
+            "presence.changed",
+            StaffEvent.Audience.toStaff(Set.of("bob")),
+            new JsonObject().put("staffId", "cy").put("status", "busy"));
+    assertThat(await(fanout.push("lakeside", answered)))
+        .isEqualTo(new PushFanout.Report(0, 0, 0, 0));
+    assertThat(await(fanout.push("lakeside", presence)))
+        .isEqualTo(new PushFanout.Report(0, 0, 0, 0));
+    assertThat(fcm.requests() + apns.requests()).isZero();
+  }
+
+  @Test
+  void aCallTakenElsewhereReplacesTheIncomingCallNotification() {
+    StaffEvent ringing =
+        new StaffEvent(
+            "call.ringing",
+            StaffEvent.Audience.toStaff(Set.of("bob")),
+            new JsonObject().put("callId", "c7").put("from", "+12075550199"));
     StaffEvent ended =
         new StaffEvent(
             "call.ringing-ended",
             StaffEvent.Audience.toStaff(Set.of("bob")),
-            new JsonObject().put("callId", "c1").put("reason", "answered-elsewhere"));
-    assertThat(await(fanout.push("lakeside", ended))).isEqualTo(new PushFanout.Report(0, 0, 0, 0));
-    assertThat(fcm.requests() + apns.requests()).isZero();
+            new JsonObject()
+                .put("callId", "c7")
+                .put("reason", "answered-elsewhere")
+                .put("from", "+12075550199"));
+    await(fanout.push("lakeside", ringing));
+    assertThat(await(fanout.push("lakeside", ended))).isEqualTo(new PushFanout.Report(1, 2, 0, 0));
+
+    List<ReceivedPush> android = fcm.await(2, Duration.ofSeconds(5));
+    JsonObject first = new JsonObject(android.get(0).payload()).getJsonObject("message");
+    JsonObject second = new JsonObject(android.get(1).payload()).getJsonObject("message");
+    assertThat(second.getJsonObject("notification").getString("title"))
+        .isEqualTo("Answered by a colleague");
+    assertThat(second.getJsonObject("data").getString("reason")).isEqualTo("answered-elsewhere");
+    // the same tag on Android, the same collapse id on iOS: the second replaces the first
+    assertThat(second.getJsonObject("android").getJsonObject("notification").getString("tag"))
+        .isEqualTo(first.getJsonObject("android").getJsonObject("notification").getString("tag"))
+        .isEqualTo("call-c7");
+    List<ReceivedPush> iphone = apns.await(2, Duration.ofSeconds(5));
+    assertThat(iphone.get(1).headers().get("apns-collapse-id"))
+        .isEqualTo(iphone.get(0).headers().get("apns-collapse-id"))
+        .isEqualTo("call-c7");
+    assertThat(iphone.get(1).payload()).contains("Answered by a colleague");
   }
 
   @Test

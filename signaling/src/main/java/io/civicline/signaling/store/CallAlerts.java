@@ -64,7 +64,11 @@ public final class CallAlerts {
       } else {
         reason = "not-answered";
       }
-      JsonObject data = new JsonObject().put("callId", callId).put("reason", reason);
+      JsonObject data =
+          new JsonObject()
+              .put("callId", callId)
+              .put("reason", reason)
+              .put("from", step.state().caller());
       if (answeredBy != null) {
         data.put("answeredBy", answeredBy);
       }
