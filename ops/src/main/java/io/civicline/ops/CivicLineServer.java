@@ -515,11 +515,7 @@ public final class CivicLineServer {
             project ->
                 senders.add(
                     new FcmSender(
-                        vertx,
-                        push.fcmBaseUrl(),
-                        project,
-                        () ->
-                            Future.succeededFuture(push.fcmAccessToken().orElseThrow().reveal()))));
+                        vertx, push.fcmBaseUrl(), project, fcmAccessTokens(vertx, push, clock))));
     push.apns().ifPresent(settings -> senders.add(new ApnsSender(vertx, settings, clock)));
     return senders.stream()
         .<PushSender>map(
@@ -527,6 +523,16 @@ public final class CivicLineServer {
                 new io.civicline.mobileapi.push.RetryingPushSender(
                     vertx, sender, io.civicline.mobileapi.push.RetryingPushSender.DEFAULT_PAUSES))
         .toList();
+  }
+
+  /** FCM access tokens: from the service account (renewed as they expire), else the fixed one. */
+  private static java.util.function.Supplier<Future<String>> fcmAccessTokens(
+      Vertx vertx, CivicLineConfig.Push push, Clock clock) {
+    return push.fcmServiceAccount()
+        .<java.util.function.Supplier<Future<String>>>map(
+            account -> new io.civicline.mobileapi.push.ServiceAccountTokens(vertx, account, clock))
+        .orElseGet(
+            () -> () -> Future.succeededFuture(push.fcmAccessToken().orElseThrow().reveal()));
   }
 
   /** A town served by an Asterisk calls back through it; other towns through Twilio. */

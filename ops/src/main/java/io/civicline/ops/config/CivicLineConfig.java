@@ -138,19 +138,31 @@ public record CivicLineConfig(
    * Push notifications to staff apps without a live connection: Firebase (Android) and APNs (iOS),
    * each on when configured.
    *
-   * @param fcmAccessToken an OAuth 2 access token with the firebase.messaging scope (tokens from a
-   *     service account expire: renew it, e.g. by a sidecar writing the token file)
+   * @param fcmAccessToken a fixed OAuth 2 access token with the firebase.messaging scope (read once
+   *     at start; prefer {@code fcmServiceAccount}, whose tokens are renewed as they expire)
+   * @param fcmServiceAccount the service account whose key signs access-token requests
    */
   public record Push(
       Optional<String> fcmProjectId,
       String fcmBaseUrl,
       Optional<io.civicline.core.config.Secret> fcmAccessToken,
+      Optional<io.civicline.mobileapi.push.GoogleServiceAccount> fcmServiceAccount,
       Optional<io.civicline.mobileapi.push.ApnsSender.Settings> apns) {
     public static final Push NONE =
         new Push(
             Optional.empty(),
             io.civicline.mobileapi.push.FcmSender.DEFAULT_BASE_URL,
             Optional.empty(),
+            Optional.empty(),
             Optional.empty());
+
+    /** With a fixed FCM access token (renewed by whatever issues it) instead of an account. */
+    public Push(
+        Optional<String> fcmProjectId,
+        String fcmBaseUrl,
+        Optional<io.civicline.core.config.Secret> fcmAccessToken,
+        Optional<io.civicline.mobileapi.push.ApnsSender.Settings> apns) {
+      this(fcmProjectId, fcmBaseUrl, fcmAccessToken, Optional.empty(), apns);
+    }
   }
 }

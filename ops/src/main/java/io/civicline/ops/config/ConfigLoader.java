@@ -84,6 +84,8 @@ public final class ConfigLoader {
           "push.fcmBaseUrl",
           "push.fcmAccessToken",
           "push.fcmAccessTokenFile",
+          "push.fcmServiceAccount",
+          "push.fcmServiceAccountFile",
           "push.apnsTeamId",
           "push.apnsKeyId",
           "push.apnsKey",
@@ -101,6 +103,7 @@ public final class ConfigLoader {
           "asterisk.amiSecret",
           "staffAuth.signingKey",
           "push.fcmAccessToken",
+          "push.fcmServiceAccount",
           "push.apnsKey");
 
   /** Variables the launcher or tests use that are not server settings. */
@@ -344,9 +347,15 @@ public final class ConfigLoader {
   private CivicLineConfig.Push push() {
     Optional<String> project = Optional.ofNullable(values.get("push.fcmProjectId"));
     Optional<Secret> fcmToken = secret("push.fcmAccessToken");
-    if (project.isPresent() && fcmToken.isEmpty()) {
+    Optional<io.civicline.mobileapi.push.GoogleServiceAccount> serviceAccount = serviceAccount();
+    if (project.isPresent() && fcmToken.isEmpty() && serviceAccount.isEmpty()) {
       problems.add(
-          "push.fcmAccessToken is required with push.fcmProjectId (CIVICLINE_PUSH_FCM_ACCESS_TOKEN or push.fcmAccessTokenFile)");
+          "push.fcmProjectId needs push.fcmServiceAccountFile (the service account's JSON key)"
+              + " or push.fcmAccessToken (CIVICLINE_PUSH_FCM_ACCESS_TOKEN or"
+              + " push.fcmAccessTokenFile)");
+    }
+    if (fcmToken.isPresent() && serviceAccount.isPresent()) {
+      problems.add("push.fcmAccessToken and push.fcmServiceAccount: give one");
     }
     String fcmBase =
         values.getOrDefault(
@@ -374,7 +383,18 @@ public final class ConfigLoader {
                     topic));
       }
     }
-    return new CivicLineConfig.Push(project, fcmBase, fcmToken, apns);
+    return new CivicLineConfig.Push(project, fcmBase, fcmToken, serviceAccount, apns);
+  }
+
+  /** The FCM service account's key file, read and checked at start (its key never logged). */
+  private Optional<io.civicline.mobileapi.push.GoogleServiceAccount> serviceAccount() {
+    Optional<Secret> keyFile = secret("push.fcmServiceAccount");
+    try {
+      return keyFile.map(io.civicline.mobileapi.push.GoogleServiceAccount::parse);
+    } catch (IllegalArgumentException e) {
+      problems.add("push.fcmServiceAccount: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Signs staff access tokens; every node of a deployment needs the same key. */

@@ -171,4 +171,49 @@ class ConfigLoaderTest {
                 assertThat(e.problems())
                     .anySatisfy(p -> assertThat(p).startsWith("twilio.apiKeySid is required")));
   }
+
+  @Test
+  void firebaseTakesAServiceAccountKeyFileOrAFixedToken() throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    Path keyFile = dir.resolve("service-account.json");
+    Files.writeString(
+        keyFile,
+        new io.vertx.core.json.JsonObject()
+            .put("type", "service_account")
+            .put("client_email", "push@app.iam.gserviceaccount.com")
+            .put("private_key", pem)
+            .encode());
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("CIVICLINE_REDIS_URL", "redis://127.0.0.1:6390");
+    env.put("CIVICLINE_PUSH_FCM_PROJECT_ID", "lakeside-app");
+    env.put("CIVICLINE_PUSH_FCM_SERVICE_ACCOUNT_FILE", keyFile.toString());
+    var push = ConfigLoader.load(env).config().push();
+    assertThat(push.fcmServiceAccount().orElseThrow().clientEmail())
+        .isEqualTo("push@app.iam.gserviceaccount.com");
+    assertThat(push.fcmServiceAccount().orElseThrow().tokenUri())
+        .isEqualTo("https://oauth2.googleapis.com/token");
+
+    env.put("CIVICLINE_PUSH_FCM_ACCESS_TOKEN", "ya29.x");
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("give one")));
+    env.remove("CIVICLINE_PUSH_FCM_ACCESS_TOKEN");
+    Files.writeString(keyFile, "{\"type\":\"service_account\"}");
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("push.fcmServiceAccount: client_email is missing")));
+  }
 }
