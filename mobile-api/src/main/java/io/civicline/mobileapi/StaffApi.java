@@ -22,6 +22,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -42,6 +43,7 @@ public final class StaffApi implements AutoCloseable {
   private final io.civicline.mobileapi.http.StaffTextRoutes textRoutes;
   private final io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes;
   private final io.civicline.mobileapi.push.DeviceRegistry devices;
+  private final List<Consumer<Router>> inboxRoutes;
   private final int maxBodyBytes;
 
   private StaffApi(
@@ -53,6 +55,7 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.mobileapi.http.StaffTextRoutes textRoutes,
       io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes,
       io.civicline.mobileapi.push.DeviceRegistry devices,
+      List<Consumer<Router>> inboxRoutes,
       int maxBodyBytes) {
     this.hashing = hashing;
     this.sessions = sessions;
@@ -62,6 +65,7 @@ public final class StaffApi implements AutoCloseable {
     this.textRoutes = textRoutes;
     this.presenceRoutes = presenceRoutes;
     this.devices = devices;
+    this.inboxRoutes = inboxRoutes;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -115,6 +119,29 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.core.events.StaffEvents events,
       Clock clock,
       int maxBodyBytes) {
+    return create(
+        vertx,
+        redis,
+        store,
+        settings,
+        texts,
+        events,
+        io.civicline.mobileapi.inbox.InboxParts.NONE,
+        clock,
+        maxBodyBytes);
+  }
+
+  /** With {@code inbox}: departments' voicemail and text threads in one list, MMS attachments. */
+  public static StaffApi create(
+      Vertx vertx,
+      Redis redis,
+      DocumentStore store,
+      StaffAuthSettings settings,
+      io.civicline.mobileapi.texts.TextInbox texts,
+      io.civicline.core.events.StaffEvents events,
+      io.civicline.mobileapi.inbox.InboxParts inbox,
+      Clock clock,
+      int maxBodyBytes) {
     StaffDirectory directory = new StaffDirectory(store);
     PasswordStore passwordStore = new PasswordStore(redis);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -138,6 +165,11 @@ public final class StaffApi implements AutoCloseable {
         new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
         new io.civicline.mobileapi.http.StaffPresenceRoutes(store, directory, events, auth, clock),
         new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
+        List.of(
+            new io.civicline.mobileapi.http.StaffInboxRoutes(inbox, directory, auth)::mount,
+            new io.civicline.mobileapi.http.StaffTextMediaRoutes(
+                    texts, inbox.attachments(), directory, auth)
+                ::mount),
         maxBodyBytes);
   }
 
@@ -182,6 +214,7 @@ public final class StaffApi implements AutoCloseable {
     textRoutes.mount(router);
     presenceRoutes.mount(router);
     new io.civicline.mobileapi.push.DeviceRoutes(devices, auth).mount(router);
+    inboxRoutes.forEach(routes -> routes.accept(router));
     more.accept(router);
     router
         .route(all)
