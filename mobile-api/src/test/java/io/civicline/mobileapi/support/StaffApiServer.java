@@ -44,12 +44,28 @@ public final class StaffApiServer implements AutoCloseable {
   /** The texting inbox the staff text routes read and write. */
   public final MemoryTextInbox texts = new MemoryTextInbox();
 
+  /** The inbox's voicemail (with audio) and text threads. */
+  public final MemoryInboxSource voicemail = new MemoryInboxSource("voicemail");
+
+  public final MemoryInboxSource threads = new MemoryInboxSource("text-thread");
+
   private StaffApiServer(
       RedisServer redis, StaffAuthSettings settings, BiConsumer<StaffApi, Router> more) {
     this.bed = RedisTestBed.open(redis);
     this.settings = settings;
     this.store = new DocumentStore(bed.redis(), clock);
-    this.api = StaffApi.create(bed.vertx(), bed.redis(), store, settings, texts, clock, 65536);
+    this.api =
+        StaffApi.create(
+            bed.vertx(),
+            bed.redis(),
+            store,
+            settings,
+            texts,
+            io.civicline.core.events.StaffEvents.NONE,
+            new io.civicline.mobileapi.inbox.InboxParts(
+                List.of(voicemail, threads), voicemail, texts),
+            clock,
+            65536);
     this.router = Router.router(bed.vertx());
     api.mount(router, r -> more.accept(api, r));
     HttpServerOptions options =
