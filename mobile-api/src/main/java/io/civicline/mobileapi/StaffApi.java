@@ -22,6 +22,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -42,7 +43,7 @@ public final class StaffApi implements AutoCloseable {
   private final io.civicline.mobileapi.http.StaffTextRoutes textRoutes;
   private final io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes;
   private final io.civicline.mobileapi.push.DeviceRegistry devices;
-  private final io.civicline.mobileapi.http.StaffCallRoutes callRoutes;
+  private final List<Consumer<Router>> moreRoutes;
   private final int maxBodyBytes;
 
   private StaffApi(
@@ -54,7 +55,7 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.mobileapi.http.StaffTextRoutes textRoutes,
       io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes,
       io.civicline.mobileapi.push.DeviceRegistry devices,
-      io.civicline.mobileapi.http.StaffCallRoutes callRoutes,
+      List<Consumer<Router>> moreRoutes,
       int maxBodyBytes) {
     this.hashing = hashing;
     this.sessions = sessions;
@@ -64,7 +65,7 @@ public final class StaffApi implements AutoCloseable {
     this.textRoutes = textRoutes;
     this.presenceRoutes = presenceRoutes;
     this.devices = devices;
-    this.callRoutes = callRoutes;
+    this.moreRoutes = moreRoutes;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -118,7 +119,17 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.core.events.StaffEvents events,
       Clock clock,
       int maxBodyBytes) {
-    return create(vertx, redis, store, settings, texts, events, Voice.NONE, clock, maxBodyBytes);
+    return create(
+        vertx,
+        redis,
+        store,
+        settings,
+        texts,
+        events,
+        io.civicline.mobileapi.inbox.InboxParts.NONE,
+        Voice.NONE,
+        clock,
+        maxBodyBytes);
   }
 
   /**
@@ -137,7 +148,10 @@ public final class StaffApi implements AutoCloseable {
             io.civicline.mobileapi.calls.OutboundCalls.NONE);
   }
 
-  /** With {@code voice}: in-app calling and click-to-call. */
+  /**
+   * With {@code inbox} (departments' voicemail and text threads in one list, MMS attachments) and
+   * {@code voice} (in-app calling and click-to-call).
+   */
   public static StaffApi create(
       Vertx vertx,
       Redis redis,
@@ -145,6 +159,7 @@ public final class StaffApi implements AutoCloseable {
       StaffAuthSettings settings,
       io.civicline.mobileapi.texts.TextInbox texts,
       io.civicline.core.events.StaffEvents events,
+      io.civicline.mobileapi.inbox.InboxParts inbox,
       Voice voice,
       Clock clock,
       int maxBodyBytes) {
@@ -171,8 +186,14 @@ public final class StaffApi implements AutoCloseable {
         new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
         new io.civicline.mobileapi.http.StaffPresenceRoutes(store, directory, events, auth, clock),
         new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
-        new io.civicline.mobileapi.http.StaffCallRoutes(
-            voice.tokens(), voice.outbound(), store, directory, auth),
+        List.of(
+            new io.civicline.mobileapi.http.StaffInboxRoutes(inbox, directory, auth)::mount,
+            new io.civicline.mobileapi.http.StaffTextMediaRoutes(
+                    texts, inbox.attachments(), directory, auth)
+                ::mount,
+            new io.civicline.mobileapi.http.StaffCallRoutes(
+                    voice.tokens(), voice.outbound(), store, directory, auth)
+                ::mount),
         maxBodyBytes);
   }
 
@@ -220,8 +241,8 @@ public final class StaffApi implements AutoCloseable {
     routes.mount(router);
     textRoutes.mount(router);
     presenceRoutes.mount(router);
-    callRoutes.mount(router);
     new io.civicline.mobileapi.push.DeviceRoutes(devices, auth).mount(router);
+    moreRoutes.forEach(routes -> routes.accept(router));
     more.accept(router);
     router
         .route(all)

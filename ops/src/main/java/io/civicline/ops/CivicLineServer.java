@@ -256,6 +256,7 @@ public final class CivicLineServer {
             staffEvents);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
+    FileMediaStore mediaFiles = new FileMediaStore(vertx, config.recordingsDir().resolve("_media"));
     // Residents' texts, when the town's numbers are on Twilio.
     Optional<SmsChannel> texts =
         config
@@ -272,11 +273,7 @@ public final class CivicLineServer {
                           parts.numbers(),
                           contexts,
                           store,
-                          new TwilioMediaIntake(
-                              vertx,
-                              settings,
-                              new FileMediaStore(vertx, config.recordingsDir().resolve("_media")),
-                              smsSettings),
+                          new TwilioMediaIntake(vertx, settings, mediaFiles, smsSettings),
                           new io.civicline.ops.staff.TextAlerts(staffEvents)),
                       clock);
                 });
@@ -335,6 +332,7 @@ public final class CivicLineServer {
                     channel -> new io.civicline.ops.staff.SmsTextInbox(channel.service()))
                 .orElse(io.civicline.mobileapi.texts.TextInbox.NONE),
             staffEvents,
+            staffInbox(voicemailMessages, recordingFiles, texts, mediaFiles, clock),
             new StaffApi.Voice(voiceTokens(twilio, clock), new ClickToCall(store, ami, twilio)),
             clock,
             config.http().maxBodyBytes());
@@ -508,6 +506,27 @@ public final class CivicLineServer {
   }
 
   /** The push services configured: Firebase for Android, APNs for iOS. */
+  /** The staff inbox: departments' voicemail, and their text threads when texting is on. */
+  private static io.civicline.mobileapi.inbox.InboxParts staffInbox(
+      MessageStore messages,
+      FileRecordingStore recordings,
+      Optional<SmsChannel> texts,
+      FileMediaStore media,
+      Clock clock) {
+    var voicemail = new io.civicline.ops.staff.VoicemailInboxSource(messages, recordings, clock);
+    List<io.civicline.mobileapi.inbox.InboxSource> sources = new ArrayList<>(List.of(voicemail));
+    texts.ifPresent(
+        channel ->
+            sources.add(new io.civicline.ops.staff.TextThreadInboxSource(channel.store(), clock)));
+    return new io.civicline.mobileapi.inbox.InboxParts(
+        sources,
+        voicemail,
+        texts
+            .<io.civicline.mobileapi.texts.TextAttachments>map(
+                channel -> new io.civicline.ops.staff.SmsTextAttachments(channel.store(), media))
+            .orElse(io.civicline.mobileapi.texts.TextAttachments.NONE));
+  }
+
   private static List<PushSender> pushSenders(Vertx vertx, CivicLineConfig.Push push, Clock clock) {
     List<PushSender> senders = new ArrayList<>();
     push.fcmProjectId()

@@ -30,6 +30,29 @@ final class Endpoint {
     return ctx -> run(ctx, endpoint, ignored -> send(ctx, 204, null));
   }
 
+  /** Stored bytes a client downloads (a recording, an attachment). */
+  record Download(String contentType, byte[] content) {}
+
+  /**
+   * 200 with the bytes as their stored content type, kept only by the client itself; never sniffed
+   * as something else, and offered for download rather than shown inline, since residents chose
+   * what they sent.
+   */
+  static Handler<RoutingContext> download(Function<RoutingContext, Future<Download>> endpoint) {
+    return ctx ->
+        run(
+            ctx,
+            endpoint,
+            file ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, file.contentType())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Content-Disposition", "attachment")
+                    .end(io.vertx.core.buffer.Buffer.buffer(file.content())));
+  }
+
   private static <T> void run(
       RoutingContext ctx,
       Function<RoutingContext, Future<T>> endpoint,

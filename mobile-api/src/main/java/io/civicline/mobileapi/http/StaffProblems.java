@@ -62,6 +62,14 @@ public final class StaffProblems {
       }
       case InvalidInputException invalid -> StaffProblem.invalid(invalid.errors());
       case StoreException.NotFound missing -> StaffProblem.notFound(missing.getMessage());
+      case StoreException.VersionMismatch changed ->
+          new StaffProblem(
+              412,
+              "version-mismatch",
+              "Precondition failed",
+              "it changed since you read it: it is now at version "
+                  + changed.current()
+                  + "; read it again and retry");
       case io.civicline.mobileapi.texts.TextInbox.OptedOut optedOut ->
           new StaffProblem(409, "opted-out", "Resident opted out", optedOut.getMessage());
       case HttpException http -> fromStatus(http.getStatusCode());

@@ -1,6 +1,5 @@
 package io.civicline.mobileapi.http;
 
-import io.civicline.core.store.StoreException;
 import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.auth.StaffPrincipal;
 import io.civicline.mobileapi.texts.TextInbox;
@@ -22,12 +21,12 @@ public final class StaffTextRoutes {
   static final int MAX_BODY = 1600;
 
   private final TextInbox inbox;
-  private final StaffDirectory directory;
+  private final DepartmentMembers members;
   private final BearerStaffAuth auth;
 
   public StaffTextRoutes(TextInbox inbox, StaffDirectory directory, BearerStaffAuth auth) {
     this.inbox = inbox;
-    this.directory = directory;
+    this.members = new DepartmentMembers(directory);
     this.auth = auth;
   }
 
@@ -51,7 +50,8 @@ public final class StaffTextRoutes {
     }
     int offset = number(ctx, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = number(ctx, "limit", 1, MAX_LIMIT, 20);
-    return member(me, department)
+    return members
+        .require(me, department)
         .compose(v -> inbox.threads(me.tenant(), department, offset, limit))
         .map(items -> new JsonObject().put("items", new JsonArray(items)));
   }
@@ -74,29 +74,8 @@ public final class StaffTextRoutes {
             thread -> inbox.reply(me.tenant(), thread.getString("id"), text, me.staffId(), key));
   }
 
-  /** The thread, if it exists in the staff member's town and is one of their departments'. */
   private Future<JsonObject> thread(StaffPrincipal me, String threadId) {
-    return inbox
-        .thread(me.tenant(), threadId)
-        .compose(
-            found -> {
-              if (found.isEmpty()) {
-                return Future.failedFuture(new StoreException.NotFound("thread " + threadId));
-              }
-              return member(me, found.get().getString("department")).map(found.get());
-            });
-  }
-
-  private Future<Void> member(StaffPrincipal me, String department) {
-    return directory
-        .byId(me.tenant(), me.staffId())
-        .map(
-            staff -> {
-              if (staff.isEmpty() || !staff.get().departmentIds().contains(department)) {
-                throw StaffProblem.forbidden("not a member of department " + department);
-              }
-              return null;
-            });
+    return members.thread(inbox, me, threadId);
   }
 
   private static String replyText(JsonObject body) {
@@ -115,12 +94,12 @@ public final class StaffTextRoutes {
     return text;
   }
 
-  private static StaffProblem invalid(String field, String detail) {
+  static StaffProblem invalid(String field, String detail) {
     return StaffProblem.invalid(
         java.util.List.of(new io.civicline.core.validation.FieldError("#/" + field, detail)));
   }
 
-  private static int number(RoutingContext ctx, String name, int min, int max, int fallback) {
+  static int number(RoutingContext ctx, String name, int min, int max, int fallback) {
     String text = ctx.request().getParam(name);
     if (text == null) {
       return fallback;

@@ -42,7 +42,8 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
   private Future<String> fetching;
 
   public ServiceAccountTokens(Vertx vertx, GoogleServiceAccount account, Clock clock) {
-    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+    // one exchange an hour: a fresh connection each time, never a pooled one gone stale
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.account = account;
     this.signer = new RSASSASigner(account.privateKey());
     this.clock = clock;
@@ -88,6 +89,8 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
         .request(request)
         .compose(sending -> sending.send(form))
         .compose(response -> response.body().map(body -> answer(response.statusCode(), body)))
+        // whatever hangs, the next push asks again instead of waiting on this one
+        .timeout(2 * ProviderHttp.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         .map(granted -> remember(granted, now));
   }
 

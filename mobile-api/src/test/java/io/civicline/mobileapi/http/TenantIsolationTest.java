@@ -165,6 +165,50 @@ class TenantIsolationTest {
   }
 
   @Test
+  void anotherTownsInboxItemsAudioAndAttachmentsDoNotExist() {
+    server.addStaff("lakeside", "pw", "pw@towns.example", List.of("agent"), List.of("roads"));
+    server.setPassword("lakeside", "pw", LAKESIDE_PASSWORD);
+    String lakeside =
+        http.post(
+                StaffAuthRoutes.SIGN_IN,
+                new JsonObject()
+                    .put("tenant", "lakeside")
+                    .put("email", "pw@towns.example")
+                    .put("password", LAKESIDE_PASSWORD))
+            .json()
+            .getString("accessToken");
+    java.time.Instant at = server.clock.instant();
+    // Riverton has a department of the same name, with a voicemail and a thread with a photo.
+    server.voicemail.add("riverton", "vm-r", "roads", "+12075550100", "flood", at);
+    server.voicemail.audio("riverton", "vm-r", new byte[] {1});
+    String thread = server.texts.inbound("riverton", "roads", "+12075550101", "photo");
+    server.threads.add("riverton", thread, "roads", "+12075550101", "photo", at);
+    server.texts.attach(
+        "riverton",
+        thread,
+        "ME1",
+        new io.civicline.mobileapi.texts.TextAttachments.Attachment("image/png", new byte[] {2}));
+
+    assertThat(
+            http.get("/api/v1/staff/inbox?department=roads&status=all", lakeside)
+                .json()
+                .getJsonArray("items"))
+        .isEmpty();
+    String items = "/api/v1/staff/inbox/items/";
+    assertThat(http.get(items + "voicemail/vm-r", lakeside).status()).isEqualTo(404);
+    assertThat(http.get(items + "text-thread/" + thread, lakeside).status()).isEqualTo(404);
+    assertThat(
+            http.patch(items + "voicemail/vm-r", new JsonObject().put("note", "x"), null, lakeside)
+                .status())
+        .isEqualTo(404);
+    assertThat(http.get(items + "voicemail/vm-r/audio", lakeside).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/staff/texts/threads/" + thread + "/media/ME1", lakeside).status())
+        .isEqualTo(404);
+    assertThat(server.voicemail.item("riverton", "vm-r").note()).isEmpty();
+    assertThat(server.voicemail.plays).isEmpty();
+  }
+
+  @Test
   void lockoutInOneTownLeavesTheOtherAlone() {
     for (int i = 0; i < 6; i++) {
       http.post(

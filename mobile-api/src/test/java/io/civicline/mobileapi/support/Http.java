@@ -68,6 +68,31 @@ public final class Http {
     return putRaw(path, body.encode(), "application/json", token);
   }
 
+  /** PATCH with a JSON body and, when given, If-Match. */
+  public Response patch(String path, JsonObject body, String ifMatch, String token) {
+    HttpRequest.Builder request =
+        request(path, token)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode()))
+            .header("Content-Type", "application/json");
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request.build());
+  }
+
+  /** A GET whose body is bytes (a recording, an attachment), not text. */
+  public HttpResponse<byte[]> getBytes(String path, String token) {
+    try {
+      return CLIENT.send(
+          request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response get(String path, String token) {
     return send(request(path, token).GET().build());
   }

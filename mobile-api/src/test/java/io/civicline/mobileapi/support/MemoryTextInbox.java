@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.support;
 
+import io.civicline.mobileapi.texts.TextAttachments;
 import io.civicline.mobileapi.texts.TextInbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -14,11 +15,23 @@ import java.util.Set;
  * A texting inbox held in memory, for the staff routes' own tests (membership checks, answers,
  * errors). The real one, the texting channel over Redis and Twilio, is tested end to end in ops.
  */
-public final class MemoryTextInbox implements TextInbox {
+public final class MemoryTextInbox implements TextInbox, TextAttachments {
   private final Map<String, JsonObject> threads = new LinkedHashMap<>();
   private final Map<String, List<JsonObject>> messages = new LinkedHashMap<>();
   private final Set<String> optedOut = new java.util.HashSet<>();
   private final Map<String, JsonObject> replies = new LinkedHashMap<>();
+  private final Map<String, Attachment> attachments = new LinkedHashMap<>();
+
+  /** An attachment {@code mediaId} the resident sent on the thread. */
+  public void attach(String tenant, String threadId, String mediaId, Attachment attachment) {
+    attachments.put(tenant + "/" + threadId + "/" + mediaId, attachment);
+  }
+
+  @Override
+  public Future<Optional<Attachment>> attachment(String tenant, String threadId, String mediaId) {
+    return Future.succeededFuture(
+        Optional.ofNullable(attachments.get(tenant + "/" + threadId + "/" + mediaId)));
+  }
 
   /** A resident's text in a new thread of {@code tenant}'s {@code department}. */
   public String inbound(String tenant, String department, String resident, String body) {

@@ -47,6 +47,11 @@ public final class StaffApiServer implements AutoCloseable {
   /** The voice channel click-to-call and voice tokens go to. */
   public final RecordingCalls calls = new RecordingCalls();
 
+  /** The inbox's voicemail (with audio) and text threads. */
+  public final MemoryInboxSource voicemail = new MemoryInboxSource("voicemail");
+
+  public final MemoryInboxSource threads = new MemoryInboxSource("text-thread");
+
   private StaffApiServer(
       RedisServer redis, StaffAuthSettings settings, BiConsumer<StaffApi, Router> more) {
     this.bed = RedisTestBed.open(redis);
@@ -60,6 +65,8 @@ public final class StaffApiServer implements AutoCloseable {
             settings,
             texts,
             io.civicline.core.events.StaffEvents.NONE,
+            new io.civicline.mobileapi.inbox.InboxParts(
+                List.of(voicemail, threads), voicemail, texts),
             new StaffApi.Voice(calls, calls),
             clock,
             65536);

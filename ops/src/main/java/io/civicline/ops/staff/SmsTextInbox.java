@@ -34,7 +34,29 @@ public final class SmsTextInbox implements TextInbox {
   public Future<List<JsonObject>> messages(String tenant, String threadId, int limit) {
     return texts
         .messages(tenant, threadId, limit)
-        .map(list -> list.stream().map(SmsMessage::toJson).toList());
+        .map(list -> list.stream().map(SmsTextInbox::forStaff).toList());
+  }
+
+  /**
+   * A message as the app sees it: each attachment by its media id, type and size, to download from
+   * the staff API; where it is stored stays internal.
+   */
+  static JsonObject forStaff(SmsMessage message) {
+    JsonObject json = message.toJson();
+    io.vertx.core.json.JsonArray media = new io.vertx.core.json.JsonArray();
+    for (Object item : message.media()) {
+      if (item instanceof JsonObject ref) {
+        JsonObject shown = new JsonObject().put("id", ref.getString("sid"));
+        shown.put("contentType", ref.getString("contentType"));
+        if (ref.containsKey("key")) {
+          shown.put("bytes", ref.getLong("bytes")).put("sha256", ref.getString("sha256"));
+        } else {
+          shown.put("error", ref.getString("error", "not kept"));
+        }
+        media.add(shown);
+      }
+    }
+    return json.put("media", media);
   }
 
   @Override

@@ -43,6 +43,12 @@ final class SmsLua {
               end
               redis.call('HSET', KEYS[2], 'townNumber', ARGV[7], 'language', ARGV[8],
                 'lastMessage', ARGV[3], 'updatedAt', ARGV[2])
+              -- A resident writing again on a handled thread expects an answer: it is open again.
+              if ARGV[9] == '' and redis.call('HGET', KEYS[2], 'status') == 'handled' then
+                redis.call('HSET', KEYS[2], 'status', 'open')
+                redis.call('HDEL', KEYS[2], 'handledAt')
+                redis.call('HINCRBY', KEYS[2], 'version', 1)
+              end
               redis.call('RPUSH', KEYS[3], ARGV[3])
               redis.call('ZADD', KEYS[4], now, ARGV[4])
               redis.call('HSET', KEYS[6], ARGV[6], ARGV[8])
@@ -90,6 +96,52 @@ final class SmsLua {
               enqueue(KEYS[6], KEYS[7], KEYS[8], KEYS[9], ARGV[6], ARGV[3], ARGV[7], now)
               return 'queued'
               """);
+
+  /**
+   * Staff triage of a thread: assignment, handled or open, note; only at the expected version when
+   * one is given, and audited like a voicemail change. A change that changes nothing writes
+   * nothing.
+   *
+   * <p>KEYS: thread, audit. ARGV: expected version ('' = any), assign ('' = keep, 'set', 'clear'),
+   * assignee, status ('' = keep, 'open', 'handled'), note ('' = keep, 'set', 'clear'), note text,
+   * now millis, now ISO, actor JSON, action, thread id. Answers 'not-found', 'version:<n>',
+   * 'unchanged' or 'ok'.
+   */
+  static final LuaScript TRIAGE =
+      new LuaScript(
+          """
+          if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
+          local function state()
+            local v = redis.call('HMGET', KEYS[1], 'assignedTo', 'status', 'note', 'version')
+            return {assignedTo = v[1] or nil, status = v[2] or 'open', note = v[3] or nil,
+              version = tonumber(v[4] or '0')}
+          end
+          local before = state()
+          if ARGV[1] ~= '' and tonumber(ARGV[1]) ~= before.version then
+            return 'version:' .. before.version
+          end
+          if ARGV[2] == 'set' then redis.call('HSET', KEYS[1], 'assignedTo', ARGV[3])
+          elseif ARGV[2] == 'clear' then redis.call('HDEL', KEYS[1], 'assignedTo') end
+          if ARGV[4] == 'handled' and before.status ~= 'handled' then
+            redis.call('HSET', KEYS[1], 'status', 'handled', 'handledAt', ARGV[7])
+          elseif ARGV[4] == 'open' and before.status == 'handled' then
+            redis.call('HSET', KEYS[1], 'status', 'open')
+            redis.call('HDEL', KEYS[1], 'handledAt')
+          end
+          if ARGV[5] == 'set' then redis.call('HSET', KEYS[1], 'note', ARGV[6])
+          elseif ARGV[5] == 'clear' then redis.call('HDEL', KEYS[1], 'note') end
+          local after = state()
+          if after.assignedTo == before.assignedTo and after.status == before.status
+              and after.note == before.note then
+            return 'unchanged'
+          end
+          after.version = before.version + 1
+          redis.call('HSET', KEYS[1], 'version', after.version)
+          redis.call('XADD', KEYS[2], '*', 'at', ARGV[8], 'actor', ARGV[9], 'action', ARGV[10],
+            'resource', 'sms-threads/' .. ARGV[11], 'version', after.version,
+            'before', cjson.encode(before), 'after', cjson.encode(after))
+          return 'ok'
+          """);
 
   /**
    * A status from Twilio or from the sender. Statuses only move forward (callbacks arrive out of

@@ -1,5 +1,7 @@
 package io.civicline.signaling.sms;
 
+import io.civicline.core.store.DocumentStore;
+import io.civicline.core.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Threads, messages and opt-outs of towns' texting, in Redis. Every write is one Lua script (see
@@ -223,6 +226,83 @@ public final class SmsStore {
               return Future.all(loads)
                   .map(done -> loads.stream().flatMap(f -> f.result().stream()).toList());
             });
+  }
+
+  /**
+   * Ids of a department's threads last active at or before {@code atMost} (epoch millis), most
+   * recent first, from the {@code skip}th on: for paging by position rather than by offset.
+   */
+  public Future<List<String>> threadIdsActiveBy(
+      String tenant, String department, long atMost, int skip, int count) {
+    Request ids =
+        Request.cmd(Command.ZREVRANGEBYSCORE)
+            .arg(SmsKeys.departmentThreads(tenant, department))
+            .arg(atMost)
+            .arg("-inf")
+            .arg("LIMIT")
+            .arg(skip)
+            .arg(count);
+    return redis
+        .send(ids)
+        .map(
+            response -> {
+              List<String> list = new ArrayList<>();
+              response.forEach(id -> list.add(id.toString()));
+              return list;
+            });
+  }
+
+  /**
+   * A change of a thread's triage. Each field left empty stays as it is; an empty string in {@code
+   * assignedTo} or {@code note} clears it.
+   */
+  public record Triage(
+      Optional<String> assignedTo, Optional<Boolean> handled, Optional<String> note) {}
+
+  /**
+   * Applies {@code change} to a thread if it is at {@code expectedVersion} (when given), audited as
+   * {@code action} by {@code actorJson}; answers the thread as it is then. Fails with {@link
+   * StoreException.NotFound} or {@link StoreException.VersionMismatch}.
+   */
+  public Future<SmsThread> triage(
+      String tenant,
+      String threadId,
+      OptionalLong expectedVersion,
+      Triage change,
+      String actorJson,
+      String action,
+      Instant now) {
+    List<String> keys = List.of(SmsKeys.thread(tenant, threadId), DocumentStore.auditKey(tenant));
+    List<String> args =
+        List.of(
+            expectedVersion.isPresent() ? String.valueOf(expectedVersion.getAsLong()) : "",
+            change.assignedTo().map(a -> a.isEmpty() ? "clear" : "set").orElse(""),
+            change.assignedTo().orElse(""),
+            change.handled().map(h -> h ? "handled" : "open").orElse(""),
+            change.note().map(n -> n.isEmpty() ? "clear" : "set").orElse(""),
+            change.note().orElse(""),
+            millis(now),
+            now.toString(),
+            actorJson,
+            action,
+            threadId);
+    return SmsLua.TRIAGE
+        .run(redis, keys, args)
+        .compose(
+            result -> {
+              String outcome = result.toString();
+              if (outcome.equals("not-found")) {
+                throw new StoreException.NotFound("sms thread " + threadId);
+              }
+              if (outcome.startsWith("version:")) {
+                throw new StoreException.VersionMismatch(
+                    "sms thread " + threadId, Long.parseLong(outcome.substring(8)));
+              }
+              return thread(tenant, threadId);
+            })
+        .map(
+            found ->
+                found.orElseThrow(() -> new StoreException.NotFound("sms thread " + threadId)));
   }
 
   /** A thread's messages, newest first. */
