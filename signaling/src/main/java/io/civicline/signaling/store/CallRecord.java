@@ -39,41 +39,6 @@ public record CallRecord(
     departments = List.copyOf(departments);
   }
 
-  /** A record that rang nobody and reached no department. */
-  public CallRecord(
-      String callId,
-      String channel,
-      String from,
-      String to,
-      String flowId,
-      int flowVersion,
-      Instant startedAt,
-      Optional<Instant> answeredAt,
-      Instant endedAt,
-      List<String> path,
-      Optional<String> answeredBy,
-      String outcome,
-      long queueWaitSeconds,
-      String language) {
-    this(
-        callId,
-        channel,
-        from,
-        to,
-        flowId,
-        flowVersion,
-        startedAt,
-        answeredAt,
-        endedAt,
-        path,
-        answeredBy,
-        outcome,
-        queueWaitSeconds,
-        language,
-        List.of(),
-        List.of());
-  }
-
   /** Nobody picked up: the call was not answered by anyone. */
   public boolean missed() {
     return answeredBy.isEmpty() && !outcome.equals("answered");

@@ -59,7 +59,9 @@ class CallRecordsTest {
         Optional.empty(),
         "message",
         0,
-        "en");
+        "en",
+        List.of(),
+        List.of());
   }
 
   @Test
