@@ -203,9 +203,16 @@ public final class CivicLineServer {
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
     FlowStore flowStore = new FlowStore(store, redis);
     CallRecords callRecords = new CallRecords(redis);
+    // Who is connected on a call: busy for ringing, shown to colleagues.
+    io.civicline.core.presence.OnCalls onCalls =
+        new io.civicline.core.presence.OnCalls(redis, clock);
     CallContextLoader contexts =
         new CallContextLoader(
-            store, flowStore, new FlowCache(FLOW_CACHE_SIZE), new DeviceStates(redis)::load);
+            store,
+            flowStore,
+            new FlowCache(FLOW_CACHE_SIZE),
+            new DeviceStates(redis)::load,
+            onCalls::now);
     FlowService flows = new FlowService(flowStore, store);
     // What staff apps see live: one ordered event log per town in Redis; members without a live
     // connection get a push instead.
@@ -252,7 +259,8 @@ public final class CivicLineServer {
                             failure instanceof java.nio.file.NoSuchFileException
                                 ? Future.succeededFuture(Optional.empty())
                                 : Future.failedFuture(failure)),
-            staffEvents);
+            staffEvents,
+            new io.civicline.core.presence.OnCallPresence(onCalls, store, staffEvents));
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     // Residents' texts, when the town's numbers are on Twilio.
