@@ -41,6 +41,7 @@ public final class StaffApi implements AutoCloseable {
   private final StaffAuthRoutes routes;
   private final io.civicline.mobileapi.http.StaffTextRoutes textRoutes;
   private final io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes;
+  private final java.util.List<Consumer<Router>> callRoutes;
   private final io.civicline.mobileapi.push.DeviceRegistry devices;
   private final int maxBodyBytes;
 
@@ -52,8 +53,10 @@ public final class StaffApi implements AutoCloseable {
       StaffAuthRoutes routes,
       io.civicline.mobileapi.http.StaffTextRoutes textRoutes,
       io.civicline.mobileapi.http.StaffPresenceRoutes presenceRoutes,
+      java.util.List<Consumer<Router>> callRoutes,
       io.civicline.mobileapi.push.DeviceRegistry devices,
       int maxBodyBytes) {
+    this.callRoutes = callRoutes;
     this.hashing = hashing;
     this.sessions = sessions;
     this.passwords = passwords;
@@ -115,6 +118,31 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.core.events.StaffEvents events,
       Clock clock,
       int maxBodyBytes) {
+    return create(
+        vertx,
+        redis,
+        store,
+        settings,
+        texts,
+        events,
+        io.civicline.mobileapi.calls.CallHistory.NONE,
+        clock,
+        maxBodyBytes);
+  }
+
+  /** With {@code calls}: the voice channels' call records, for the members' call history. */
+  public static StaffApi create(
+      Vertx vertx,
+      Redis redis,
+      DocumentStore store,
+      StaffAuthSettings settings,
+      io.civicline.mobileapi.texts.TextInbox texts,
+      io.civicline.core.events.StaffEvents events,
+      io.civicline.mobileapi.calls.CallHistory calls,
+      Clock clock,
+      int maxBodyBytes) {
+    io.civicline.core.presence.OnCalls onCalls =
+        new io.civicline.core.presence.OnCalls(redis, clock);
     StaffDirectory directory = new StaffDirectory(store);
     PasswordStore passwordStore = new PasswordStore(redis);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -136,7 +164,12 @@ public final class StaffApi implements AutoCloseable {
         auth,
         routes,
         new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
-        new io.civicline.mobileapi.http.StaffPresenceRoutes(store, directory, events, auth, clock),
+        new io.civicline.mobileapi.http.StaffPresenceRoutes(
+            store, directory, events, onCalls, auth, clock),
+        java.util.List.of(
+            new io.civicline.mobileapi.http.StaffCallRoutes(calls, directory, auth)::mount,
+            new io.civicline.mobileapi.http.StaffColleaguesRoutes(store, directory, onCalls, auth)
+                ::mount),
         new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
         maxBodyBytes);
   }
@@ -150,7 +183,9 @@ public final class StaffApi implements AutoCloseable {
           StaffAuthRoutes.ME, Set.of(HttpMethod.GET),
           io.civicline.mobileapi.push.DeviceRoutes.DEVICES, Set.of(HttpMethod.GET, HttpMethod.POST),
           io.civicline.mobileapi.http.StaffPresenceRoutes.PRESENCE,
-              Set.of(HttpMethod.GET, HttpMethod.PUT));
+              Set.of(HttpMethod.GET, HttpMethod.PUT),
+          io.civicline.mobileapi.http.StaffCallRoutes.CALLS, Set.of(HttpMethod.GET),
+          io.civicline.mobileapi.http.StaffColleaguesRoutes.COLLEAGUES, Set.of(HttpMethod.GET));
 
   /** Mounts every staff route under {@code /api/v1/staff}. */
   public void mount(Router router) {
@@ -181,6 +216,7 @@ public final class StaffApi implements AutoCloseable {
     routes.mount(router);
     textRoutes.mount(router);
     presenceRoutes.mount(router);
+    callRoutes.forEach(calls -> calls.accept(router));
     new io.civicline.mobileapi.push.DeviceRoutes(devices, auth).mount(router);
     more.accept(router);
     router

@@ -44,12 +44,25 @@ public final class StaffApiServer implements AutoCloseable {
   /** The texting inbox the staff text routes read and write. */
   public final MemoryTextInbox texts = new MemoryTextInbox();
 
+  /** The call records the staff call history reads. */
+  public final MemoryCallHistory calls = new MemoryCallHistory();
+
   private StaffApiServer(
       RedisServer redis, StaffAuthSettings settings, BiConsumer<StaffApi, Router> more) {
     this.bed = RedisTestBed.open(redis);
     this.settings = settings;
     this.store = new DocumentStore(bed.redis(), clock);
-    this.api = StaffApi.create(bed.vertx(), bed.redis(), store, settings, texts, clock, 65536);
+    this.api =
+        StaffApi.create(
+            bed.vertx(),
+            bed.redis(),
+            store,
+            settings,
+            texts,
+            io.civicline.core.events.StaffEvents.NONE,
+            calls,
+            clock,
+            65536);
     this.router = Router.router(bed.vertx());
     api.mount(router, r -> more.accept(api, r));
     HttpServerOptions options =
