@@ -342,6 +342,7 @@ public final class CivicLineServer {
                     channel -> new io.civicline.ops.staff.SmsTextInbox(channel.service()))
                 .orElse(io.civicline.mobileapi.texts.TextInbox.NONE),
             staffEvents,
+            new io.civicline.ops.staff.RecordedCallHistory(callRecords),
             clock,
             config.http().maxBodyBytes());
     staffApiOnceBuilt.set(staffApi);
