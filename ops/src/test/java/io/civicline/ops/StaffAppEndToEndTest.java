@@ -455,6 +455,16 @@ class StaffAppEndToEndTest {
         .getBoolean("onCall");
   }
 
+  /** Whether an app heard that Maria got on ({@code onCall}) or off a call. */
+  private static boolean heardMariaOnCall(List<JsonObject> app, boolean onCall) {
+    return app.stream()
+        .anyMatch(
+            e ->
+                e.getString("type").equals("presence.changed")
+                    && e.getJsonObject("data").getString("staffId").equals("maria-gonzalez")
+                    && e.getJsonObject("data").getBoolean("onCall", !onCall) == onCall);
+  }
+
   private static List<String> rung(JsonObject call) {
     return call.getJsonArray("rung").stream().map(String::valueOf).toList();
   }
@@ -495,13 +505,7 @@ class StaffAppEndToEndTest {
         java.util.concurrent.CompletableFuture.runAsync(
             () -> callTheClerk(CallerScript.Outcome.ANSWERED, hangUp));
     try {
-      eventually(
-          () ->
-              tomsApp.stream()
-                  .anyMatch(
-                      e ->
-                          e.getString("type").equals("presence.changed")
-                              && e.getJsonObject("data").getBoolean("onCall", false)));
+      eventually(() -> heardMariaOnCall(tomsApp, true));
       assertThat(mariaOnCall(tom)).isTrue();
       assertThat(staffGet("/api/v1/staff/presence", maria).getBoolean("onCall")).isTrue();
 
@@ -511,14 +515,7 @@ class StaffAppEndToEndTest {
       hangUp.complete(null);
     }
     first.get(30, TimeUnit.SECONDS);
-    eventually(
-        () ->
-            tomsApp.stream()
-                .anyMatch(
-                    e ->
-                        e.getString("type").equals("presence.changed")
-                            && e.getJsonObject("data").getString("staffId").equals("maria-gonzalez")
-                            && !e.getJsonObject("data").getBoolean("onCall", true)));
+    eventually(() -> heardMariaOnCall(tomsApp, false));
     assertThat(mariaOnCall(tom)).isFalse();
 
     // 3. After hanging up she is rung again; nobody answers this time.
