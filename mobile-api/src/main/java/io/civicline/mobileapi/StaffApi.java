@@ -128,6 +128,7 @@ public final class StaffApi implements AutoCloseable {
         events,
         io.civicline.mobileapi.inbox.InboxParts.NONE,
         Voice.NONE,
+        io.civicline.mobileapi.calls.CallHistory.NONE,
         clock,
         maxBodyBytes);
   }
@@ -149,8 +150,9 @@ public final class StaffApi implements AutoCloseable {
   }
 
   /**
-   * With {@code inbox} (departments' voicemail and text threads in one list, MMS attachments) and
-   * {@code voice} (in-app calling and click-to-call).
+   * With {@code inbox} (departments' voicemail and text threads in one list, MMS attachments),
+   * {@code voice} (in-app calling and click-to-call) and {@code calls} (the voice channels' call
+   * records, for the members' call history).
    */
   public static StaffApi create(
       Vertx vertx,
@@ -161,8 +163,11 @@ public final class StaffApi implements AutoCloseable {
       io.civicline.core.events.StaffEvents events,
       io.civicline.mobileapi.inbox.InboxParts inbox,
       Voice voice,
+      io.civicline.mobileapi.calls.CallHistory calls,
       Clock clock,
       int maxBodyBytes) {
+    io.civicline.core.presence.OnCalls onCalls =
+        new io.civicline.core.presence.OnCalls(redis, clock);
     StaffDirectory directory = new StaffDirectory(store);
     PasswordStore passwordStore = new PasswordStore(redis);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -184,7 +189,8 @@ public final class StaffApi implements AutoCloseable {
         auth,
         routes,
         new io.civicline.mobileapi.http.StaffTextRoutes(texts, directory, auth),
-        new io.civicline.mobileapi.http.StaffPresenceRoutes(store, directory, events, auth, clock),
+        new io.civicline.mobileapi.http.StaffPresenceRoutes(
+            store, directory, events, onCalls, auth, clock),
         new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
         List.of(
             new io.civicline.mobileapi.http.StaffInboxRoutes(inbox, directory, auth)::mount,
@@ -193,24 +199,37 @@ public final class StaffApi implements AutoCloseable {
                 ::mount,
             new io.civicline.mobileapi.http.StaffCallRoutes(
                     voice.tokens(), voice.outbound(), store, directory, auth)
+                ::mount,
+            new io.civicline.mobileapi.http.StaffCallHistoryRoutes(calls, directory, auth)::mount,
+            new io.civicline.mobileapi.http.StaffColleaguesRoutes(store, directory, onCalls, auth)
                 ::mount),
         maxBodyBytes);
   }
 
   /** The operations and their paths, for 405 answers. */
   private static final Map<String, Set<HttpMethod>> OPERATIONS =
-      Map.of(
-          StaffAuthRoutes.SIGN_IN, Set.of(HttpMethod.POST),
-          StaffAuthRoutes.REFRESH, Set.of(HttpMethod.POST),
-          StaffAuthRoutes.SIGN_OUT, Set.of(HttpMethod.POST),
-          StaffAuthRoutes.ME, Set.of(HttpMethod.GET),
-          io.civicline.mobileapi.push.DeviceRoutes.DEVICES, Set.of(HttpMethod.GET, HttpMethod.POST),
-          io.civicline.mobileapi.http.StaffPresenceRoutes.PRESENCE,
-              Set.of(HttpMethod.GET, HttpMethod.PUT),
-          io.civicline.mobileapi.http.StaffCallRoutes.VOICE_TOKEN, Set.of(HttpMethod.POST),
-          io.civicline.mobileapi.http.StaffCallRoutes.OUTBOUND, Set.of(HttpMethod.POST),
-          io.civicline.mobileapi.http.StaffCallRoutes.RING_PREFERENCE,
-              Set.of(HttpMethod.GET, HttpMethod.PUT));
+      Map.ofEntries(
+          Map.entry(StaffAuthRoutes.SIGN_IN, Set.of(HttpMethod.POST)),
+          Map.entry(StaffAuthRoutes.REFRESH, Set.of(HttpMethod.POST)),
+          Map.entry(StaffAuthRoutes.SIGN_OUT, Set.of(HttpMethod.POST)),
+          Map.entry(StaffAuthRoutes.ME, Set.of(HttpMethod.GET)),
+          Map.entry(
+              io.civicline.mobileapi.push.DeviceRoutes.DEVICES,
+              Set.of(HttpMethod.GET, HttpMethod.POST)),
+          Map.entry(
+              io.civicline.mobileapi.http.StaffPresenceRoutes.PRESENCE,
+              Set.of(HttpMethod.GET, HttpMethod.PUT)),
+          Map.entry(
+              io.civicline.mobileapi.http.StaffCallRoutes.VOICE_TOKEN, Set.of(HttpMethod.POST)),
+          Map.entry(io.civicline.mobileapi.http.StaffCallRoutes.OUTBOUND, Set.of(HttpMethod.POST)),
+          Map.entry(
+              io.civicline.mobileapi.http.StaffCallRoutes.RING_PREFERENCE,
+              Set.of(HttpMethod.GET, HttpMethod.PUT)),
+          Map.entry(
+              io.civicline.mobileapi.http.StaffCallHistoryRoutes.CALLS, Set.of(HttpMethod.GET)),
+          Map.entry(
+              io.civicline.mobileapi.http.StaffColleaguesRoutes.COLLEAGUES,
+              Set.of(HttpMethod.GET)));
 
   /** Mounts every staff route under {@code /api/v1/staff}. */
   public void mount(Router router) {

@@ -204,9 +204,16 @@ public final class CivicLineServer {
     TenantRoutes tenants = new TenantRoutes(directory, access, kinds, redis);
     FlowStore flowStore = new FlowStore(store, redis);
     CallRecords callRecords = new CallRecords(redis);
+    // Who is connected on a call: busy for ringing, shown to colleagues.
+    io.civicline.core.presence.OnCalls onCalls =
+        new io.civicline.core.presence.OnCalls(redis, clock);
     CallContextLoader contexts =
         new CallContextLoader(
-            store, flowStore, new FlowCache(FLOW_CACHE_SIZE), new DeviceStates(redis)::load);
+            store,
+            flowStore,
+            new FlowCache(FLOW_CACHE_SIZE),
+            new DeviceStates(redis)::load,
+            onCalls::now);
     FlowService flows = new FlowService(flowStore, store);
     // What staff apps see live: one ordered event log per town in Redis; members without a live
     // connection get a push instead.
@@ -253,7 +260,8 @@ public final class CivicLineServer {
                             failure instanceof java.nio.file.NoSuchFileException
                                 ? Future.succeededFuture(Optional.empty())
                                 : Future.failedFuture(failure)),
-            staffEvents);
+            staffEvents,
+            new io.civicline.core.presence.OnCallPresence(onCalls, store, staffEvents));
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     FileMediaStore mediaFiles = new FileMediaStore(vertx, config.recordingsDir().resolve("_media"));
@@ -334,6 +342,7 @@ public final class CivicLineServer {
             staffEvents,
             staffInbox(voicemailMessages, recordingFiles, texts, mediaFiles, clock),
             new StaffApi.Voice(voiceTokens(twilio, clock), new ClickToCall(store, ami, twilio)),
+            new io.civicline.ops.staff.RecordedCallHistory(callRecords),
             clock,
             config.http().maxBodyBytes());
     staffApiOnceBuilt.set(staffApi);

@@ -26,7 +26,9 @@ final class Cdrs {
         outcome.equals("answered") ? Optional.of("maria-gonzalez") : Optional.empty(),
         outcome,
         0,
-        "en");
+        "en",
+        List.of(),
+        List.of());
   }
 
   static void put(RunningServer server, String tenant, CallRecord record) {

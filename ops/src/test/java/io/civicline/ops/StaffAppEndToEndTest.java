@@ -50,6 +50,7 @@ class StaffAppEndToEndTest {
   private Api admin;
   private Vertx vertx;
   private int sockets;
+  private TestClock clock;
 
   StaffAppEndToEndTest(RedisServer redis) {
     this.redis = redis;
@@ -59,14 +60,10 @@ class StaffAppEndToEndTest {
   void start() {
     redis.flushAll();
     twilio = TwilioStandIn.start(TwilioVoiceEndToEndTest.SID, TwilioVoiceEndToEndTest.TOKEN);
+    clock = new TestClock(TwilioVoiceEndToEndTest.TUESDAY_MORNING);
     server =
         RunningServer.withTwilioAndAsterisk(
-            redis,
-            dir,
-            new TestClock(TwilioVoiceEndToEndTest.TUESDAY_MORNING),
-            twilio,
-            TwilioVoiceEndToEndTest.SID,
-            TwilioVoiceEndToEndTest.TOKEN);
+            redis, dir, clock, twilio, TwilioVoiceEndToEndTest.SID, TwilioVoiceEndToEndTest.TOKEN);
     admin = server.platformAdmin();
     vertx = Vertx.vertx();
   }
@@ -156,14 +153,29 @@ class StaffAppEndToEndTest {
             .dialOutcome("client:tom-becker", CallerScript.Outcome.ANSWERED)
             .statusCallback("http://127.0.0.1:" + server.port() + "/twilio/voice/status"));
 
-    eventually(() -> maria.size() >= 2 && tom.size() >= 2);
-    assertThat(maria.get(0).getString("type")).isEqualTo("call.ringing");
-    assertThat(tom.get(0).getString("type")).isEqualTo("call.ringing");
-    assertThat(maria.get(0).getJsonObject("data").getString("channel")).isEqualTo("twilio");
-    assertThat(maria.get(1).getJsonObject("data").getString("reason"))
+    eventually(() -> calls(maria).size() >= 2 && calls(tom).size() >= 2);
+    List<JsonObject> toMaria = calls(maria);
+    List<JsonObject> toTom = calls(tom);
+    assertThat(toMaria.get(0).getString("type")).isEqualTo("call.ringing");
+    assertThat(toTom.get(0).getString("type")).isEqualTo("call.ringing");
+    assertThat(toMaria.get(0).getJsonObject("data").getString("channel")).isEqualTo("twilio");
+    assertThat(toMaria.get(1).getJsonObject("data").getString("reason"))
         .isEqualTo("answered-elsewhere");
-    assertThat(maria.get(1).getJsonObject("data").getString("answeredBy")).isEqualTo("tom-becker");
-    assertThat(tom.get(1).getJsonObject("data").getString("reason")).isEqualTo("answered");
+    assertThat(toMaria.get(1).getJsonObject("data").getString("answeredBy"))
+        .isEqualTo("tom-becker");
+    assertThat(toTom.get(1).getJsonObject("data").getString("reason")).isEqualTo("answered");
+    // Meanwhile Maria heard that Tom was on the call, then off it.
+    eventually(() -> maria.size() >= 4);
+    assertThat(
+            maria.stream()
+                .filter(e -> e.getString("type").equals("presence.changed"))
+                .map(e -> e.getJsonObject("data").getBoolean("onCall")))
+        .containsExactly(true, false);
+  }
+
+  /** The call events among an app's events (presence changes come between them). */
+  private static List<JsonObject> calls(List<JsonObject> frames) {
+    return frames.stream().filter(e -> e.getString("type").startsWith("call.")).toList();
   }
 
   @Test
@@ -576,5 +588,135 @@ class StaffAppEndToEndTest {
     assertThat(new String(wav.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     JsonObject after = new JsonObject(inbox("", jim).body()).getJsonArray("items").getJsonObject(1);
     assertThat(after.getBoolean("unread")).isFalse();
+  }
+
+  private JsonObject staffGet(String path, String token) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new JsonObject(response.body());
+  }
+
+  private boolean mariaOnCall(String token) throws Exception {
+    return staffGet("/api/v1/staff/colleagues/presence", token).getJsonArray("items").stream()
+        .map(JsonObject.class::cast)
+        .filter(c -> c.getString("staffId").equals("maria-gonzalez"))
+        .findFirst()
+        .orElseThrow()
+        .getBoolean("onCall");
+  }
+
+  /** Whether an app heard that Maria got on ({@code onCall}) or off a call. */
+  private static boolean heardMariaOnCall(List<JsonObject> app, boolean onCall) {
+    return app.stream()
+        .anyMatch(
+            e ->
+                e.getString("type").equals("presence.changed")
+                    && e.getJsonObject("data").getString("staffId").equals("maria-gonzalez")
+                    && e.getJsonObject("data").getBoolean("onCall", !onCall) == onCall);
+  }
+
+  private static List<String> rung(JsonObject call) {
+    return call.getJsonArray("rung").stream().map(String::valueOf).toList();
+  }
+
+  /** A resident calls the clerk's office; {@code maria} answers, or nobody does. */
+  private void callTheClerk(
+      CallerScript.Outcome maria, java.util.concurrent.CompletableFuture<?> hangUp) {
+    clock.advance(java.time.Duration.ofMinutes(1));
+    CallerScript script =
+        CallerScript.pressing("1", "1")
+            .defaultDialOutcome(CallerScript.Outcome.NO_ANSWER)
+            .dialOutcome("client:maria-gonzalez", maria)
+            .statusCallback("http://127.0.0.1:" + server.port() + "/twilio/voice/status");
+    twilio.call(
+        "http://127.0.0.1:" + server.port() + "/twilio/voice",
+        TwilioVoiceEndToEndTest.RESIDENT,
+        TwilioVoiceEndToEndTest.MAIN,
+        hangUp == null ? script : script.talkUntil(hangUp));
+  }
+
+  @Test
+  void whileMariaIsOnACallSheIsNotRungHerColleaguesSeeItAndTheHistoryShowsWhatWasMissed()
+      throws Exception {
+    admin.put(L + "/presence/tom-becker", new JsonObject().put("status", "available"), null);
+    for (String staff : List.of("maria-gonzalez", "tom-becker")) {
+      admin.put(
+          L + "/staff/" + staff + "/password", new JsonObject().put("password", PASSWORD), null);
+    }
+    String maria = signIn(admin.get(L + "/staff/maria-gonzalez").json().getString("email"));
+    String tom = signIn(admin.get(L + "/staff/tom-becker").json().getString("email"));
+    List<JsonObject> tomsApp = openEvents(tom);
+    assertThat(mariaOnCall(tom)).isFalse();
+
+    // 1. Rings Maria and Tom; Maria answers and stays on the line.
+    java.util.concurrent.CompletableFuture<Void> hangUp =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Void> first =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> callTheClerk(CallerScript.Outcome.ANSWERED, hangUp));
+    try {
+      eventually(() -> heardMariaOnCall(tomsApp, true));
+      assertThat(mariaOnCall(tom)).isTrue();
+      assertThat(staffGet("/api/v1/staff/presence", maria).getBoolean("onCall")).isTrue();
+
+      // 2. While she talks, a second call rings only Tom, who does not answer.
+      callTheClerk(CallerScript.Outcome.ANSWERED, null);
+    } finally {
+      hangUp.complete(null);
+    }
+    first.get(30, TimeUnit.SECONDS);
+    eventually(() -> heardMariaOnCall(tomsApp, false));
+    assertThat(mariaOnCall(tom)).isFalse();
+
+    // 3. After hanging up she is rung again; nobody answers this time.
+    callTheClerk(CallerScript.Outcome.NO_ANSWER, null);
+
+    List<JsonObject> tomsCalls =
+        staffGet("/api/v1/staff/calls", tom).getJsonArray("items").stream()
+            .map(JsonObject.class::cast)
+            .toList();
+    assertThat(tomsCalls).hasSize(3);
+    JsonObject third = tomsCalls.get(0);
+    JsonObject second = tomsCalls.get(1);
+    JsonObject first1 = tomsCalls.get(2);
+    assertThat(rung(first1)).contains("maria-gonzalez", "tom-becker");
+    assertThat(rung(second)).contains("tom-becker").doesNotContain("maria-gonzalez");
+    assertThat(rung(third)).contains("maria-gonzalez", "tom-becker");
+    // Rang Tom, Maria took it: not missed for him, and he sees who answered.
+    assertThat(first1.getBoolean("missed")).isFalse();
+    assertThat(first1.getString("answeredBy")).isEqualTo("maria-gonzalez");
+    assertThat(second.getBoolean("missed")).isTrue();
+    assertThat(third.getBoolean("missed")).isTrue();
+    assertThat(first1.getJsonArray("departments")).containsExactly("clerk");
+
+    List<String> mariasCalls =
+        staffGet("/api/v1/staff/calls", maria).getJsonArray("items").stream()
+            .map(c -> ((JsonObject) c).getString("id"))
+            .toList();
+    assertThat(mariasCalls).containsExactly(third.getString("id"), first1.getString("id"));
+
+    // The clerk's office sees both unanswered calls as missed, the second one though it never
+    // rang Maria.
+    List<String> missedByTheOffice =
+        staffGet("/api/v1/staff/calls?scope=departments&missed=true", maria)
+            .getJsonArray("items")
+            .stream()
+            .map(c -> ((JsonObject) c).getString("id"))
+            .toList();
+    assertThat(missedByTheOffice).containsExactly(third.getString("id"), second.getString("id"));
+    // Public Works (Jim) sees none of the clerk's calls.
+    admin.put(L + "/staff/jim-oconnor/password", new JsonObject().put("password", PASSWORD), null);
+    String jim = signIn(admin.get(L + "/staff/jim-oconnor").json().getString("email"));
+    assertThat(staffGet("/api/v1/staff/calls?scope=departments", jim).getJsonArray("items"))
+        .isEmpty();
+    // The admin API shows the new fields too.
+    JsonObject record = admin.get(L + "/calls/" + second.getString("id")).json();
+    assertThat(record.getJsonArray("rung")).contains("tom-becker");
   }
 }

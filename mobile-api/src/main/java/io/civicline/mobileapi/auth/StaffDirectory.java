@@ -58,6 +58,11 @@ public final class StaffDirectory {
             });
   }
 
+  /** Every readable staff member of the town (tens to hundreds). */
+  public Future<List<StaffMember>> all(String tenant) {
+    return all(tenant, null, new ArrayList<>());
+  }
+
   private Future<List<StaffMember>> all(String tenant, String cursor, List<StaffMember> found) {
     return store
         .list(tenant, StaffMember.COLLECTION, cursor, PAGE)

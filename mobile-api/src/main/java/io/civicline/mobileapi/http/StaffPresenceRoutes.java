@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * {@code /api/v1/staff/presence}: the signed-in member's own presence, read and set from the app
  * (available, busy, away, do-not-disturb, offline; optionally until a time). The same record admins
- * set, so ringing honours it; colleagues in the member's departments hear of each change.
+ * set, so ringing honours it; colleagues in the member's departments hear of each change. {@code
+ * onCall} tells whether the member is connected on a call now (the channels set it).
  */
 public final class StaffPresenceRoutes {
   public static final String PRESENCE = StaffAuthRoutes.BASE + "/presence";
@@ -32,6 +33,7 @@ public final class StaffPresenceRoutes {
   private final DocumentStore store;
   private final StaffDirectory directory;
   private final StaffEvents events;
+  private final io.civicline.core.presence.OnCalls onCalls;
   private final BearerStaffAuth auth;
   private final Clock clock;
 
@@ -39,8 +41,10 @@ public final class StaffPresenceRoutes {
       DocumentStore store,
       StaffDirectory directory,
       StaffEvents events,
+      io.civicline.core.presence.OnCalls onCalls,
       BearerStaffAuth auth,
       Clock clock) {
+    this.onCalls = onCalls;
     this.store = store;
     this.directory = directory;
     this.events = events;
@@ -55,7 +59,7 @@ public final class StaffPresenceRoutes {
 
   private Future<JsonObject> mine(RoutingContext ctx) {
     StaffPrincipal me = BearerStaffAuth.principal(ctx);
-    return stored(me).map(found -> wire(me.staffId(), found.map(Stored::body)));
+    return stored(me).compose(found -> wire(me, found.map(Stored::body)));
   }
 
   private Future<JsonObject> set(RoutingContext ctx) {
@@ -77,7 +81,7 @@ public final class StaffPresenceRoutes {
       JsonObject was = current.get().body();
       boolean sameStatus = wanted.status().wire().equals(was.getString("status"));
       if (sameStatus && Objects.equals(next.getString("until"), was.getString("until"))) {
-        return Future.succeededFuture(wire(me.staffId(), Optional.of(was)));
+        return wire(me, Optional.of(was));
       }
       // "since" moves only when the status changes: longest-idle ringing counts from it.
       next.put("since", sameStatus ? was.getString("since") : now.toString());
@@ -96,7 +100,7 @@ public final class StaffPresenceRoutes {
     Future<Stored> saved =
         current.isPresent() ? store.replace(write, current.get().version()) : store.create(write);
     return saved
-        .map(stored -> wire(me.staffId(), Optional.of(stored.body())))
+        .compose(stored -> wire(me, Optional.of(stored.body())))
         .compose(presence -> announce(me, presence).map(presence));
   }
 
@@ -111,7 +115,7 @@ public final class StaffPresenceRoutes {
               return events.publish(
                   me.tenant(),
                   new StaffEvent(
-                      "presence.changed",
+                      io.civicline.core.presence.PresenceView.CHANGED,
                       new StaffEvent.Audience(Set.of(me.staffId()), departments, false),
                       presence));
             })
@@ -123,15 +127,12 @@ public final class StaffPresenceRoutes {
     return store.get(me.tenant(), PresenceStatus.COLLECTION, me.staffId());
   }
 
-  private static JsonObject wire(String staffId, Optional<JsonObject> body) {
-    JsonObject json = new JsonObject().put("staffId", staffId);
-    if (body.isEmpty()) {
-      return json.put("status", PresenceStatus.Status.OFFLINE.wire()).putNull("since");
-    }
-    json.put("status", body.get().getString("status")).put("since", body.get().getString("since"));
-    if (body.get().containsKey("until")) {
-      json.put("until", body.get().getString("until"));
-    }
-    return json;
+  private Future<JsonObject> wire(StaffPrincipal me, Optional<JsonObject> body) {
+    return onCalls
+        .now(me.tenant())
+        .map(
+            talking ->
+                io.civicline.core.presence.PresenceView.of(
+                    me.staffId(), body, talking.containsKey(me.staffId())));
   }
 }

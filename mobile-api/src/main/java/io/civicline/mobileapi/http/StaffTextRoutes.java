@@ -100,18 +100,6 @@ public final class StaffTextRoutes {
   }
 
   static int number(RoutingContext ctx, String name, int min, int max, int fallback) {
-    String text = ctx.request().getParam(name);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw StaffProblem.malformed(name + " must be a whole number from " + min + " to " + max);
+    return QueryNumbers.within(ctx, name, min, max, fallback);
   }
 }

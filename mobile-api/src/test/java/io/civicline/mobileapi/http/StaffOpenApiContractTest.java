@@ -72,7 +72,7 @@ class StaffOpenApiContractTest {
       String template = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
       route.methods().forEach(method -> served.add(method.name() + " " + template));
     }
-    assertThat(documentedOperations()).isEqualTo(served).hasSize(21);
+    assertThat(documentedOperations()).isEqualTo(served).hasSize(23);
   }
 
   @Test
@@ -272,6 +272,22 @@ class StaffOpenApiContractTest {
     check("PUT", ring, http.put(ring, app, null), 401);
 
     inboxAnswersMatch(http, pw, thread, clerks);
+
+    // call history and colleagues
+    String calls = "/api/v1/staff/calls";
+    java.time.Instant at = java.time.Instant.parse("2026-03-02T08:00:00Z");
+    server.callHistory.add(
+        "lakeside", at, List.of("pw"), List.of("public-works"), java.util.Optional.empty());
+    server.callHistory.add(
+        "lakeside", at, List.of("pw"), List.of("public-works"), java.util.Optional.of("pw"));
+    check("GET", calls, http.get(calls, pw), 200);
+    check("GET", calls, http.get(calls + "?scope=departments&missed=true&limit=1", pw), 200);
+    check("GET", calls, http.get(calls + "?scope=all", pw), 400);
+    check("GET", calls, http.get(calls + "?scope=departments&department=clerk", pw), 403);
+    check("GET", calls, http.get(calls, null), 401);
+    String colleagues = "/api/v1/staff/colleagues/presence";
+    check("GET", colleagues, http.get(colleagues, pw), 200);
+    check("GET", colleagues, http.get(colleagues, null), 401);
 
     assertThat(exercised).isEqualTo(documentedOperations());
   }

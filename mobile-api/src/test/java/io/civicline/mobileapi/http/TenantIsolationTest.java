@@ -220,4 +220,25 @@ class TenantIsolationTest {
     }
     assertThat(signIn("lakeside", LAKESIDE_PASSWORD).getString("accessToken")).isNotNull();
   }
+
+  @Test
+  void callsAndColleaguesOfTheOtherTownNeverShow() {
+    server.addStaff("riverton", "bob", "bob@riverton.example", List.of("agent"), List.of("clerk"));
+    server.callHistory.add(
+        "riverton",
+        server.clock.instant(),
+        List.of("ann"),
+        List.of("clerk"),
+        java.util.Optional.empty());
+    String lakeside = signIn("lakeside", LAKESIDE_PASSWORD).getString("accessToken");
+    String riverton = signIn("riverton", RIVERTON_PASSWORD).getString("accessToken");
+
+    assertThat(http.get(StaffCallHistoryRoutes.CALLS, lakeside).json().getJsonArray("items"))
+        .isEmpty();
+    assertThat(http.get(StaffCallHistoryRoutes.CALLS, riverton).json().getJsonArray("items"))
+        .hasSize(1);
+    // Ann is in no department of lakeside: nobody of riverton's clerk's office shows there.
+    assertThat(http.get(StaffColleaguesRoutes.COLLEAGUES, lakeside).json().getJsonArray("items"))
+        .isEmpty();
+  }
 }

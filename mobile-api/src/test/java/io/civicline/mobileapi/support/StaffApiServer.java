@@ -52,6 +52,9 @@ public final class StaffApiServer implements AutoCloseable {
 
   public final MemoryInboxSource threads = new MemoryInboxSource("text-thread");
 
+  /** The call records the staff call history reads. */
+  public final MemoryCallHistory callHistory = new MemoryCallHistory();
+
   private StaffApiServer(
       RedisServer redis, StaffAuthSettings settings, BiConsumer<StaffApi, Router> more) {
     this.bed = RedisTestBed.open(redis);
@@ -68,6 +71,7 @@ public final class StaffApiServer implements AutoCloseable {
             new io.civicline.mobileapi.inbox.InboxParts(
                 List.of(voicemail, threads), voicemail, texts),
             new StaffApi.Voice(calls, calls),
+            callHistory,
             clock,
             65536);
     this.router = Router.router(bed.vertx());

@@ -101,6 +101,24 @@ public record CallState(
     return counters.getOrDefault(node + "." + name, 0);
   }
 
+  /** Where {@link #departmentsReached()} is kept: an internal variable, like a ring's order. */
+  static final String DEPARTMENTS = "_departments";
+
+  /** The departments whose ring or queue nodes the call reached, in the order it reached them. */
+  public List<String> departmentsReached() {
+    String joined = variables.getOrDefault(DEPARTMENTS, "");
+    return joined.isEmpty() ? List.of() : List.of(joined.split(","));
+  }
+
+  CallState reachedDepartment(String department) {
+    List<String> reached = new ArrayList<>(departmentsReached());
+    if (reached.contains(department)) {
+      return this;
+    }
+    reached.add(department);
+    return withVariables(Map.of(DEPARTMENTS, String.join(",", reached)));
+  }
+
   CallState withVariables(Map<String, String> values) {
     Map<String, String> updated = new LinkedHashMap<>(variables);
     updated.putAll(values);

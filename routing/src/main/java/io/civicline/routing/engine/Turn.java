@@ -87,6 +87,11 @@ public final class Turn {
     state = state.withVariables(values);
   }
 
+  /** The call reached a department's ring or queue node: the department's call history shows it. */
+  public void reachedDepartment(String department) {
+    state = state.reachedDepartment(department);
+  }
+
   public void queuedNow() {
     state = state.queuedSince(now);
   }

@@ -225,6 +225,25 @@ class FlowEngineTest {
   }
 
   @Test
+  void aRingRemembersItsDepartmentEvenWithNobodyToRing() {
+    Lakeside nobody = town.withPresence("maria-gonzalez", Presence.BUSY);
+    Call call = Call.start(nobody, CALLER, TUESDAY_MORNING).press("1").press("1");
+
+    assertThat(call.state().departmentsReached()).containsExactly("clerk");
+    assertThat(english().state().departmentsReached()).isEmpty();
+  }
+
+  @Test
+  void departmentsReachedAreKeptOnceEachInOrder() {
+    Call call = english().press("1");
+    assertThat(call.state().departmentsReached()).containsExactly("clerk");
+    call.noAnswer();
+    assertThat(call.state().departmentsReached()).containsExactly("clerk");
+    assertThat(CallState.fromJson(call.state().toJson()).departmentsReached())
+        .containsExactly("clerk");
+  }
+
+  @Test
   void sequentialRingTriesEachAvailableMemberInTurn() {
     Call call = english().press("3");
     assertThat(call.dialed()).containsExactly("client:rob-miller", "number:+12695550304");

@@ -42,6 +42,7 @@ public final class CallContextLoader {
   private final FlowStore flows;
   private final FlowCache cache;
   private final java.util.function.Function<String, Future<Map<String, String>>> deviceStates;
+  private final java.util.function.Function<String, Future<Map<String, Instant>>> onCall;
   private final java.util.concurrent.ConcurrentMap<Reading, Future<TownDocuments>> inFlight =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -58,10 +59,24 @@ public final class CallContextLoader {
       FlowStore flows,
       FlowCache cache,
       java.util.function.Function<String, Future<Map<String, String>>> deviceStates) {
+    this(store, flows, cache, deviceStates, tenant -> Future.succeededFuture(Map.of()));
+  }
+
+  /**
+   * @param onCall who of a town is connected on a call now ({@link
+   *     io.civicline.core.presence.OnCalls#now}); they are busy for ringing too
+   */
+  public CallContextLoader(
+      DocumentStore store,
+      FlowStore flows,
+      FlowCache cache,
+      java.util.function.Function<String, Future<Map<String, String>>> deviceStates,
+      java.util.function.Function<String, Future<Map<String, Instant>>> onCall) {
     this.store = store;
     this.flows = flows;
     this.cache = cache;
     this.deviceStates = deviceStates;
+    this.onCall = onCall;
   }
 
   /** Device states that mean "on a call, do not ring": Asterisk's names. */
@@ -87,7 +102,8 @@ public final class CallContextLoader {
       List<Stored> ringPreferences,
       FlowVersions catalog,
       List<Stored> mailboxes,
-      Map<String, String> devices) {}
+      Map<String, String> devices,
+      Map<String, Instant> onCall) {}
 
   private record Reading(String tenant, Optional<Pinned> pinned) {}
 
@@ -130,6 +146,7 @@ public final class CallContextLoader {
     Future<FlowVersions> catalog = catalog(tenant, pinned);
     Future<List<Stored>> mailboxes = all(tenant, MAILBOXES);
     Future<Map<String, String>> devices = deviceStates.apply(tenant);
+    Future<Map<String, Instant>> talking = onCall.apply(tenant);
     return Future.all(
             List.of(
                 town,
@@ -142,7 +159,8 @@ public final class CallContextLoader {
                 ringPreferences,
                 catalog,
                 mailboxes,
-                devices))
+                devices,
+                talking))
         .map(
             done ->
                 new TownDocuments(
@@ -156,7 +174,8 @@ public final class CallContextLoader {
                     ringPreferences.result(),
                     catalog.result(),
                     mailboxes.result(),
-                    devices.result()));
+                    devices.result(),
+                    talking.result()));
   }
 
   private Optional<CallContext> build(String tenant, TownDocuments d, Instant now) {
@@ -173,7 +192,13 @@ public final class CallContextLoader {
             t.languages(),
             schedules(d.departments(), t, allCalendars),
             closures(d.closures(), now),
-            staffViews(d.staff(), d.presence(), d.ringPreferences(), d.devices(), now),
+            staffViews(
+                d.staff(),
+                d.presence(),
+                d.ringPreferences(),
+                d.devices(),
+                d.onCall().keySet(),
+                now),
             d.catalog(),
             mailboxSettings(d.mailboxes())));
   }
@@ -336,6 +361,7 @@ public final class CallContextLoader {
       List<Stored> presence,
       List<Stored> ringPreferences,
       Map<String, String> devices,
+      java.util.Set<String> onCall,
       Instant now) {
     Map<String, RingPreference.RingOn> ringOn = new HashMap<>();
     ringPreferences.forEach(p -> ringOn.put(p.id(), typed(p, RingPreference::parse).ringOn()));
@@ -360,18 +386,22 @@ public final class CallContextLoader {
               member.departmentIds(),
               rings.app(),
               member.mobile().filter(mobile -> rings.mobile()),
-              presence(status, devices.get("PJSIP/" + member.extension())),
+              presence(
+                  status, devices.get("PJSIP/" + member.extension()), onCall.contains(member.id())),
               status.since()));
     }
     return views;
   }
 
-  /** What staff set, except that an available member whose desk phone is in use is busy. */
-  private static CallContext.Presence presence(PresenceStatus status, String deviceState) {
+  /**
+   * What staff set, except that an available member who is on a call, or whose desk phone is in
+   * use, is busy.
+   */
+  private static CallContext.Presence presence(
+      PresenceStatus status, String deviceState, boolean onCall) {
     CallContext.Presence set = CallContext.Presence.valueOf(status.status().name());
-    return set == CallContext.Presence.AVAILABLE
-            && deviceState != null
-            && DEVICE_BUSY.contains(deviceState)
+    boolean deskInUse = deviceState != null && DEVICE_BUSY.contains(deviceState);
+    return set == CallContext.Presence.AVAILABLE && (deskInUse || onCall)
         ? CallContext.Presence.BUSY
         : set;
   }

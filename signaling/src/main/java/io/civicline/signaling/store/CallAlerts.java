@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * them ({@code call.ringing}, with the caller and the path through the flow), and stops ringing
  * ({@code call.ringing-ended}: answered by them, answered elsewhere, not answered, or the caller
  * hung up). Best effort: a lost alert never fails the call.
+ *
+ * <p>When a dial's result is committed, whoever it rang is off this call: a safety net for the "on
+ * a call" mark, should the channel's report of a leg's end be lost.
  */
 public final class CallAlerts {
   private static final Logger LOG = LoggerFactory.getLogger(CallAlerts.class);
@@ -25,9 +28,15 @@ public final class CallAlerts {
   public static final String RINGING_ENDED = "call.ringing-ended";
 
   private final StaffEvents events;
+  private final io.civicline.core.presence.OnCallPresence onCall;
 
   public CallAlerts(StaffEvents events) {
+    this(events, io.civicline.core.presence.OnCallPresence.NONE);
+  }
+
+  public CallAlerts(StaffEvents events, io.civicline.core.presence.OnCallPresence onCall) {
     this.events = events;
+    this.onCall = onCall;
   }
 
   /**
@@ -47,6 +56,7 @@ public final class CallAlerts {
         .forEach(ringingNow::add);
     if (!wasRinging.isEmpty()) {
       ended(tenant, callId, step, wasRinging);
+      wasRinging.forEach(staff -> onCall.ended(tenant, staff, callId));
     }
     if (!ringingNow.isEmpty()) {
       publish(tenant, RINGING, ringingNow, ringing(callId, step, after));

@@ -22,7 +22,10 @@ public final class CallFacts {
     return new JsonObject().put("called", called).put("channel", channel);
   }
 
-  /** {@code meta} updated with what {@code step} teaches: the dial's targets, the answer time. */
+  /**
+   * {@code meta} updated with what {@code step} teaches: the dial's targets, everyone the call has
+   * rung so far, the answer time.
+   */
   public static JsonObject remember(JsonObject meta, Step step, Instant now) {
     // Who is being rung is a fact of this step only: staff apps stop ringing when it is gone.
     meta.remove("dialTargets");
@@ -37,12 +40,24 @@ public final class CallFacts {
                   .put("staffId", target.staffId()));
         }
         meta.put("dialTargets", targets);
+        rung(meta, dial);
       }
     }
     if (step.state().answeredBy().isPresent() && !meta.containsKey("answeredAt")) {
       meta.put("answeredAt", now.toString());
     }
     return meta;
+  }
+
+  /** Adds the staff a dial rings to the call's {@code rung} list, each once. */
+  private static void rung(JsonObject meta, Action.Dial dial) {
+    JsonArray rung = meta.getJsonArray("rung", new JsonArray());
+    for (DialTarget target : dial.targets()) {
+      if (target.staffId() != null && !rung.contains(target.staffId())) {
+        rung.add(target.staffId());
+      }
+    }
+    meta.put("rung", rung);
   }
 
   /** The call record of a call that ended at {@code endedAt}. */
@@ -64,6 +79,8 @@ public final class CallFacts {
         state.answeredBy(),
         state.outcome().map(o -> o.wire()).orElse("hung-up"),
         state.queuedAt().isPresent() ? state.queueWaitSeconds(answeredAt.orElse(endedAt)) : 0,
-        state.language());
+        state.language(),
+        meta.getJsonArray("rung", new JsonArray()).stream().map(String::valueOf).toList(),
+        state.departmentsReached());
   }
 }

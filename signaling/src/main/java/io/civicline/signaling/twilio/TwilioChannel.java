@@ -50,7 +50,8 @@ public final class TwilioChannel {
       MailboxAccess mailboxes,
       MessageAudio messageAudio,
       GreetingAudio greetingAudio,
-      io.civicline.core.events.StaffEvents staffEvents) {}
+      io.civicline.core.events.StaffEvents staffEvents,
+      io.civicline.core.presence.OnCallPresence onCall) {}
 
   public static TwilioChannel create(
       Vertx vertx, TwilioSettings settings, Parts parts, Clock clock) {
@@ -63,7 +64,7 @@ public final class TwilioChannel {
             parts.records(),
             rest,
             audioUrls,
-            new io.civicline.signaling.store.CallAlerts(parts.staffEvents()),
+            new io.civicline.signaling.store.CallAlerts(parts.staffEvents(), parts.onCall()),
             clock);
     VoiceCalls calls =
         new VoiceCalls(
@@ -89,6 +90,7 @@ public final class TwilioChannel {
             callbacks,
             parts.recordings(),
             new MessageAudioRoute(audioUrls, parts.messageAudio(), clock),
+            new LegStatus(parts.onCall()),
             rest,
             clock),
         callbacks,

@@ -148,10 +148,24 @@ final class TwimlRenderer {
       builder.callerId(dial.callerId());
     }
     for (DialTarget target : dial.targets()) {
+      // A staff member's leg reports its answer and its end: they are "on a call" meanwhile.
+      String leg = target.staffId() == null ? null : LegStatus.url(urls, target.staffId());
       if (target.kind() == DialTarget.Kind.CLIENT) {
-        builder.client(new Client.Builder(target.address()).build());
+        Client.Builder client = new Client.Builder(target.address());
+        if (leg != null) {
+          client
+              .statusCallbackEvents(List.of(Client.Event.ANSWERED, Client.Event.COMPLETED))
+              .statusCallback(leg);
+        }
+        builder.client(client.build());
       } else {
-        builder.number(new Number.Builder(target.address()).build());
+        Number.Builder number = new Number.Builder(target.address());
+        if (leg != null) {
+          number
+              .statusCallbackEvents(List.of(Number.Event.ANSWERED, Number.Event.COMPLETED))
+              .statusCallback(leg);
+        }
+        builder.number(number.build());
       }
     }
     return builder.build();

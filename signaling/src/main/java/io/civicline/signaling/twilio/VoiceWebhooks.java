@@ -23,6 +23,7 @@ public final class VoiceWebhooks {
   private final CallbackCalls callbacks;
   private final RecordingSink recordings;
   private final MessageAudioRoute messageAudio;
+  private final LegStatus legs;
   private final TwilioRest rest;
   private final Clock clock;
 
@@ -32,8 +33,10 @@ public final class VoiceWebhooks {
       CallbackCalls callbacks,
       RecordingSink recordings,
       MessageAudioRoute messageAudio,
+      LegStatus legs,
       TwilioRest rest,
       Clock clock) {
+    this.legs = legs;
     this.rest = rest;
     this.settings = settings;
     this.calls = calls;
@@ -55,6 +58,17 @@ public final class VoiceWebhooks {
     router.post(base).handler(ctx -> twiml(ctx, calls.incoming(params(ctx))));
     router.post(base + "/status").handler(ctx -> empty(ctx, calls.status(params(ctx))));
     router.post(base + "/:tenant/calls/:sid/recording").handler(this::recording);
+    router
+        .post(base + "/:tenant/calls/:sid/" + LegStatus.KIND)
+        .handler(
+            ctx ->
+                empty(
+                    ctx,
+                    legs.report(
+                        ctx.pathParam("tenant"),
+                        ctx.pathParam("sid"),
+                        ctx.request().getParam("staff", ""),
+                        params(ctx))));
     router.post(base + "/:tenant/calls/:sid/:kind").handler(this::event);
     router
         .post(base + "/:tenant/callbacks/:queue")

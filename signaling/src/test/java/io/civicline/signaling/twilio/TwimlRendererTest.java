@@ -53,8 +53,13 @@ class TwimlRendererTest {
         .contains("action=\"https://phones.example/twilio/voice/lakeside/calls/CA123/dial\"")
         .contains("timeout=\"20\"")
         .contains("callerId=\"+12075550123\"")
-        .contains("<Client>maria</Client>")
-        .contains("<Number>+12695550111</Number>");
+        .containsPattern("<Client [^>]*>maria</Client>")
+        .containsPattern("<Number [^>]*>\\+12695550111</Number>");
+    // Each staff leg reports its answer and end, so the member shows as on a call meanwhile.
+    String leg =
+        "statusCallback=\"https://phones.example/twilio/voice/lakeside/calls/CA123/leg?staff=maria\"";
+    String events = "statusCallbackEvent=\"answered completed\"";
+    assertThat(xml).containsSubsequence(leg, events, "maria</Client>", leg, events, "</Number>");
   }
 
   @Test

@@ -322,14 +322,19 @@ final class CallRun {
 
   private Doc dial(Doc doc, Element verb) {
     List<String> targets = new ArrayList<>();
+    Map<String, Element> nouns = new LinkedHashMap<>();
     for (Element noun : children(verb)) {
       String value = text(noun);
       switch (noun.getTagName()) {
-        case "Number" -> targets.add(value);
+        case "Number" -> {
+          targets.add(value);
+          nouns.put(value, noun);
+        }
         case "Client" -> {
           List<Element> identity = children(noun);
           String id = identity.isEmpty() ? value : text(identity.get(0));
           targets.add("client:" + id);
+          nouns.put("client:" + id, noun);
         }
         case "Sip" -> targets.add(value);
         case "Queue" -> targets.add("queue:" + value);
@@ -358,9 +363,13 @@ final class CallRun {
     int talked = 0;
     if (answeredBy != null) {
       standIn.dialLeg(childSid, call.from, answeredBy);
+      Element answering = nouns.get(answeredBy);
+      legStatus(doc, answering, childSid, "answered", "in-progress");
       talked = script.talkSeconds();
       t.line("caller talks with " + answeredBy + " for " + talked + " s");
+      script.awaitHangUp();
       clock += talked + 3;
+      legStatus(doc, answering, childSid, "completed", "completed");
     } else {
       clock += dialStatus.equals("no-answer") ? timeout : 1;
     }
@@ -382,6 +391,32 @@ final class CallRun {
       return null;
     }
     return fetch(resolve(doc, action), attr(verb, "method", "POST"), params);
+  }
+
+  /**
+   * The status callback of a dialled party's leg ({@code statusCallback} on {@code <Number>} or
+   * {@code <Client>}), if it asked for this event.
+   */
+  private void legStatus(Doc doc, Element noun, String legSid, String event, String status) {
+    if (noun == null || noun.getAttribute("statusCallback").isEmpty()) {
+      return;
+    }
+    List<String> events = List.of(attr(noun, "statusCallbackEvent", "completed").split(" "));
+    if (!events.contains(event)) {
+      return;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("AccountSid", standIn.accountSid());
+    params.put("CallSid", legSid);
+    params.put("ParentCallSid", call.sid);
+    params.put("CallStatus", status);
+    params.put("Direction", "outbound-dial");
+    params.put("From", call.from);
+    send(
+        resolve(doc, noun.getAttribute("statusCallback")),
+        attr(noun, "statusCallbackMethod", "POST"),
+        params,
+        "leg " + event);
   }
 
   // ---------------------------------------------------------------- Record

@@ -83,6 +83,7 @@ public final class CallerScript {
   private int hangUpAfterVerbs = -1;
   private QueueStay queueStay = new QueueStay(60, QueueExit.HANG_UP, Duration.ZERO);
   private String statusCallbackUrl;
+  private java.util.concurrent.CompletableFuture<?> hangUp;
   private final Map<String, String> extraParams = new LinkedHashMap<>();
 
   private CallerScript() {}
@@ -178,6 +179,28 @@ public final class CallerScript {
   public CallerScript defaultDialOutcome(Outcome outcome) {
     this.defaultDialOutcome = outcome;
     return this;
+  }
+
+  /**
+   * Answered Dials stay connected (in real time) until {@code hangUp} completes, e.g. while a test
+   * looks at what the server shows during the conversation; at most a minute.
+   */
+  public CallerScript talkUntil(java.util.concurrent.CompletableFuture<?> hangUp) {
+    this.hangUp = hangUp;
+    return this;
+  }
+
+  void awaitHangUp() {
+    if (hangUp == null) {
+      return;
+    }
+    try {
+      hangUp.get(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // the conversation ends either way
+    }
   }
 
   /** How long answered Dials and bridged queue calls talk (default 30 s). */

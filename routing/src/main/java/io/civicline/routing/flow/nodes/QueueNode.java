@@ -62,6 +62,7 @@ public record QueueNode(
 
   @Override
   public Next enter(Turn turn) {
+    turn.reachedDepartment(department);
     turn.queuedNow();
     turn.setCounter(ANNOUNCED, -1);
     turn.emit(new Action.Enqueue(department));

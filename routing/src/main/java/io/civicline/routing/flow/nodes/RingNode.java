@@ -100,6 +100,8 @@ public record RingNode(
 
   @Override
   public Next enter(Turn turn) {
+    // Even with nobody available to ring, the call was for the department.
+    department.ifPresent(turn::reachedDepartment);
     List<StaffView> order = candidates(turn.context().staff());
     if (order.isEmpty()) {
       return Next.go(noAnswer);
