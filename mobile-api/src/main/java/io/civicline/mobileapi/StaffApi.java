@@ -193,7 +193,7 @@ public final class StaffApi implements AutoCloseable {
             store, directory, events, onCalls, auth, clock),
         new io.civicline.mobileapi.push.DeviceRegistry(redis, clock),
         List.of(
-            new io.civicline.mobileapi.http.StaffInboxRoutes(inbox, directory, auth)::mount,
+            new io.civicline.mobileapi.http.StaffInboxRoutes(inbox, directory, auth, events)::mount,
             new io.civicline.mobileapi.http.StaffTextMediaRoutes(
                     texts, inbox.attachments(), directory, auth)
                 ::mount,

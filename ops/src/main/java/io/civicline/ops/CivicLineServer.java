@@ -240,6 +240,8 @@ public final class CivicLineServer {
                     .orElse(LockoutListener.NONE)),
             voicemailMessages,
             recordingFiles);
+    io.civicline.core.presence.OnCallPresence onCallPresence =
+        new io.civicline.core.presence.OnCallPresence(onCalls, store, staffEvents);
     TwilioChannel.Parts parts =
         new TwilioChannel.Parts(
             new NumberDirectory(numbers, store, redis),
@@ -261,7 +263,7 @@ public final class CivicLineServer {
                                 ? Future.succeededFuture(Optional.empty())
                                 : Future.failedFuture(failure)),
             staffEvents,
-            new io.civicline.core.presence.OnCallPresence(onCalls, store, staffEvents));
+            onCallPresence);
     Optional<TwilioChannel> twilio =
         config.twilio().map(settings -> TwilioChannel.create(vertx, settings, parts, clock));
     FileMediaStore mediaFiles = new FileMediaStore(vertx, config.recordingsDir().resolve("_media"));
@@ -317,7 +319,10 @@ public final class CivicLineServer {
                     new AmiConnections(
                         vertx,
                         asterisk.amiServers(),
-                        new DeviceStates(redis),
+                        new DeviceStates(
+                            redis,
+                            new io.civicline.signaling.asterisk.calls.DeskPhoneCalls(
+                                onCallPresence, contexts::extensions)),
                         AmiClientOptions.defaults()));
     Optional<LampSync> lamps =
         ami.map(

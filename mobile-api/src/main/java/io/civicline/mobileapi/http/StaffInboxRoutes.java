@@ -39,8 +39,22 @@ public final class StaffInboxRoutes {
   private final InboxParts parts;
   private final DepartmentMembers members;
   private final BearerStaffAuth auth;
+  private final io.civicline.core.events.StaffEvents events;
 
   public StaffInboxRoutes(InboxParts parts, StaffDirectory directory, BearerStaffAuth auth) {
+    this(parts, directory, auth, io.civicline.core.events.StaffEvents.NONE);
+  }
+
+  /**
+   * @param events where changes are announced: the department's apps refresh the item, and a
+   *     colleague it was assigned to hears of it (a push when their app is closed)
+   */
+  public StaffInboxRoutes(
+      InboxParts parts,
+      StaffDirectory directory,
+      BearerStaffAuth auth,
+      io.civicline.core.events.StaffEvents events) {
+    this.events = events;
     this.parts = parts;
     this.members = new DepartmentMembers(directory);
     this.auth = auth;
@@ -156,9 +170,61 @@ public final class StaffInboxRoutes {
               if (expected.isPresent() && expected.getAsLong() != item.version()) {
                 throw new StoreException.VersionMismatch(kind + " " + item.id(), item.version());
               }
-              return source(kind).change(me.tenant(), item.id(), change, expected, me.actor());
+              return source(kind)
+                  .change(me.tenant(), item.id(), change, expected, me.actor())
+                  .compose(changed -> announce(me, item, changed).map(changed));
             })
         .map(item -> withEtag(ctx, item));
+  }
+
+  /**
+   * {@code inbox.changed} to the item's department; {@code inbox.assigned} to a colleague who was
+   * just given it. Best effort: the change is stored whatever happens to the announcement.
+   */
+  private Future<Void> announce(StaffPrincipal me, InboxItem before, InboxItem after) {
+    io.vertx.core.json.JsonObject data =
+        new io.vertx.core.json.JsonObject()
+            .put("kind", after.kind())
+            .put("id", after.id())
+            .put("department", after.department())
+            .put("from", after.from())
+            .put("status", after.handled() ? "handled" : "open")
+            .put("assignedTo", after.assignedTo().orElse(null))
+            .put("version", after.version())
+            .put("by", me.staffId());
+    // one after the other: the department hears of the change before the assignee is told
+    Future<String> changed =
+        events.publish(
+            me.tenant(),
+            new io.civicline.core.events.StaffEvent(
+                "inbox.changed",
+                io.civicline.core.events.StaffEvent.Audience.toDepartments(
+                    java.util.Set.of(after.department())),
+                data));
+    Optional<String> newlyAssigned =
+        after
+            .assignedTo()
+            .filter(who -> !who.equals(me.staffId()))
+            .filter(who -> !after.assignedTo().equals(before.assignedTo()));
+    Future<String> assigned =
+        newlyAssigned
+            .map(
+                who ->
+                    changed
+                        .recover(failure -> Future.succeededFuture())
+                        .compose(
+                            ignored ->
+                                events.publish(
+                                    me.tenant(),
+                                    new io.civicline.core.events.StaffEvent(
+                                        "inbox.assigned",
+                                        io.civicline.core.events.StaffEvent.Audience.toStaff(
+                                            java.util.Set.of(who)),
+                                        data))))
+            .orElse(Future.succeededFuture());
+    return Future.join(changed, assigned)
+        .<Void>mapEmpty()
+        .recover(failure -> Future.succeededFuture());
   }
 
   /** An assignee must be a member of the item's department: nobody else sees it. */

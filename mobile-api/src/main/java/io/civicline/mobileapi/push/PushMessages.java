@@ -43,6 +43,18 @@ public final class PushMessages {
                     .put("reason", reason),
                 Optional.of("call-" + callId)));
       }
+      case "inbox.assigned" -> {
+        String kind = data.getString("kind", "");
+        yield Optional.of(
+            new PushMessage(
+                kind.equals("voicemail") ? "Voicemail assigned to you" : "Text assigned to you",
+                "From " + data.getString("from", "a resident"),
+                new JsonObject()
+                    .put("type", event.type())
+                    .put("kind", kind)
+                    .put("id", data.getString("id", "")),
+                Optional.of("inbox-" + data.getString("id", ""))));
+      }
       case "voicemail.new" -> {
         String messageId = data.getString("messageId", "");
         yield Optional.of(

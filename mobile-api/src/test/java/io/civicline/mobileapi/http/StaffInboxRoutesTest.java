@@ -142,6 +142,30 @@ class StaffInboxRoutesTest {
   }
 
   @Test
+  void changesAreAnnouncedToTheDepartmentAndTheNewAssignee() {
+    server.voicemail.add("lakeside", "vm-a", "public-works", "+12075550001", "leak", T0);
+    String voicemail = INBOX + "/items/voicemail/vm-a";
+
+    assertThat(http.patch(voicemail, new JsonObject().put("assignedTo", "ann"), null, jim).status())
+        .isEqualTo(200);
+    assertThat(http.patch(voicemail, new JsonObject().put("note", "x"), null, jim).status())
+        .isEqualTo(200);
+
+    List<io.civicline.mobileapi.events.StaffEventLog.Entry> log =
+        io.civicline.core.testing.RedisTestBed.await(server.events.after("lakeside", "0", 10));
+    assertThat(log.stream().map(e -> e.event().type()))
+        .containsExactly("inbox.changed", "inbox.assigned", "inbox.changed");
+    io.civicline.core.events.StaffEvent assigned = log.get(1).event();
+    assertThat(assigned.audience().staff()).containsExactly("ann");
+    assertThat(assigned.data().getString("by")).isEqualTo("jim");
+    assertThat(assigned.data().getString("from")).isEqualTo("+12075550001");
+    io.civicline.core.events.StaffEvent changed = log.get(2).event();
+    assertThat(changed.audience().departments()).containsExactly("public-works");
+    assertThat(changed.data().getString("assignedTo")).isEqualTo("ann");
+    assertThat(changed.data().getLong("version")).isEqualTo(3L);
+  }
+
+  @Test
   void badChangesNameEveryFieldAndAssigneesMustBeInTheDepartment() {
     server.voicemail.add("lakeside", "vm-a", "public-works", "+12075550001", "leak", T0);
     String item = INBOX + "/items/voicemail/vm-a";

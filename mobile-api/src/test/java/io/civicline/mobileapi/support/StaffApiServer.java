@@ -52,6 +52,9 @@ public final class StaffApiServer implements AutoCloseable {
 
   public final MemoryInboxSource threads = new MemoryInboxSource("text-thread");
 
+  /** The town's event log (a Redis stream per town) that the routes publish to. */
+  public final io.civicline.mobileapi.events.StaffEventLog events;
+
   /** The call records the staff call history reads. */
   public final MemoryCallHistory callHistory = new MemoryCallHistory();
 
@@ -60,6 +63,7 @@ public final class StaffApiServer implements AutoCloseable {
     this.bed = RedisTestBed.open(redis);
     this.settings = settings;
     this.store = new DocumentStore(bed.redis(), clock);
+    this.events = new io.civicline.mobileapi.events.StaffEventLog(bed.redis());
     this.api =
         StaffApi.create(
             bed.vertx(),
@@ -67,7 +71,7 @@ public final class StaffApiServer implements AutoCloseable {
             store,
             settings,
             texts,
-            io.civicline.core.events.StaffEvents.NONE,
+            events,
             new io.civicline.mobileapi.inbox.InboxParts(
                 List.of(voicemail, threads), voicemail, texts),
             new StaffApi.Voice(calls, calls),

@@ -37,10 +37,23 @@ public final class DeviceStates {
           return 'ok'
           """);
 
+  /** Hears each state once it is stored: one device of one tenant, e.g. PJSIP/101 INUSE. */
+  @FunctionalInterface
+  public interface Listener {
+    void stored(String tenant, String device, String state);
+  }
+
   private final Redis redis;
+  private final Listener listener;
 
   public DeviceStates(Redis redis) {
+    this(redis, (tenant, device, state) -> {});
+  }
+
+  /** With {@code listener}, told of every state stored (after a resync: of every device). */
+  public DeviceStates(Redis redis, Listener listener) {
     this.redis = redis;
+    this.listener = listener;
   }
 
   static String key(String tenant) {
@@ -58,12 +71,32 @@ public final class DeviceStates {
           args.add(device);
           args.add(state);
         });
-    return REPLACE.run(redis, List.of(key(tenant)), args).mapEmpty();
+    return REPLACE
+        .run(redis, List.of(key(tenant)), args)
+        .<Void>mapEmpty()
+        .onSuccess(v -> stateByDevice.forEach((device, state) -> tell(tenant, device, state)));
   }
 
   /** Records one device's new state. */
   public Future<Void> put(String tenant, String device, String state) {
-    return redis.send(Request.cmd(Command.HSET).arg(key(tenant)).arg(device).arg(state)).mapEmpty();
+    return redis
+        .send(Request.cmd(Command.HSET).arg(key(tenant)).arg(device).arg(state))
+        .<Void>mapEmpty()
+        .onSuccess(v -> tell(tenant, device, state));
+  }
+
+  /** A listener's failure is its own: the state is stored either way. */
+  private void tell(String tenant, String device, String state) {
+    try {
+      listener.stored(tenant, device, state);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(DeviceStates.class)
+          .atWarn()
+          .addKeyValue("tenant", tenant)
+          .addKeyValue("device", device)
+          .setCause(e)
+          .log("device state listener failed");
+    }
   }
 
   /** Every device's state; empty when nothing is known. */
