@@ -139,14 +139,23 @@ public final class StaffApi implements AutoCloseable {
    * @param tokens in-app voice credentials ({@link io.civicline.mobileapi.calls.VoiceTokens#NONE}
    *     when not configured)
    * @param outbound click-to-call through the town's voice channel
+   * @param callsPerHour how many calls a member may place from the app in a clock hour
    */
   public record Voice(
       io.civicline.mobileapi.calls.VoiceTokens tokens,
-      io.civicline.mobileapi.calls.OutboundCalls outbound) {
+      io.civicline.mobileapi.calls.OutboundCalls outbound,
+      int callsPerHour) {
     public static final Voice NONE =
         new Voice(
             io.civicline.mobileapi.calls.VoiceTokens.NONE,
             io.civicline.mobileapi.calls.OutboundCalls.NONE);
+
+    /** With the default limit of calls a member may place in an hour. */
+    public Voice(
+        io.civicline.mobileapi.calls.VoiceTokens tokens,
+        io.civicline.mobileapi.calls.OutboundCalls outbound) {
+      this(tokens, outbound, io.civicline.mobileapi.calls.CallRateLimit.DEFAULT_PER_HOUR);
+    }
   }
 
   /**
@@ -198,7 +207,13 @@ public final class StaffApi implements AutoCloseable {
                     texts, inbox.attachments(), directory, auth)
                 ::mount,
             new io.civicline.mobileapi.http.StaffCallRoutes(
-                    voice.tokens(), voice.outbound(), store, directory, auth)
+                    voice.tokens(),
+                    voice.outbound(),
+                    new io.civicline.mobileapi.calls.CallRateLimit(
+                        redis, clock, voice.callsPerHour()),
+                    store,
+                    directory,
+                    auth)
                 ::mount,
             new io.civicline.mobileapi.http.StaffCallHistoryRoutes(calls, directory, auth)::mount,
             new io.civicline.mobileapi.http.StaffColleaguesRoutes(store, directory, onCalls, auth)

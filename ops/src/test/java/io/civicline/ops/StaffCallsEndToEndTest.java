@@ -141,11 +141,25 @@ class StaffCallsEndToEndTest {
     CallTranscript leg = twilio.awaitCall(call.getString("id"), Duration.ofSeconds(10));
     assertThat(leg.to()).isEqualTo("client:jim-oconnor");
     assertThat(leg.from()).isEqualTo("+12695550199");
-    assertThat(dialled(leg)).containsExactly("dial +12075550177 -> completed");
+    assertThat(dialled(leg)).first().isEqualTo("dial +12075550177 -> completed");
     CallTranscript.Webhook connect = leg.webhooks().get(0);
     assertThat(connect.path()).isEqualTo("/twilio/voice/lakeside/click-to-call");
     assertThat(connect.status()).isEqualTo(200);
-    assertThat(connect.body()).contains("<Dial callerId=\"+12695550199\"");
+    assertThat(connect.body()).contains("<Dial action=").contains("callerId=\"+12695550199\"");
+
+    // Jim's recent calls and Public Works' show it, answered by Jim, not missed.
+    JsonObject recent = jim.get("/api/v1/staff/calls?scope=me").json();
+    JsonObject record = recent.getJsonArray("items").getJsonObject(0);
+    assertThat(record.getString("id")).isEqualTo(call.getString("id"));
+    assertThat(record.getString("to")).isEqualTo("+12075550177");
+    assertThat(record.getString("from")).isEqualTo("+12695550199");
+    assertThat(record.getString("answeredBy")).isEqualTo("jim-oconnor");
+    assertThat(record.getBoolean("missed")).isFalse();
+    assertThat(
+            jim.get("/api/v1/staff/calls?scope=departments&department=public-works")
+                .json()
+                .getJsonArray("items"))
+        .hasSize(1);
 
     // The clerk's office has no number of its own: the town's main number shows.
     Api maria = app("maria-gonzalez");

@@ -31,6 +31,7 @@ public final class StaffCallRoutes {
 
   private final VoiceTokens tokens;
   private final OutboundCalls outbound;
+  private final io.civicline.mobileapi.calls.CallRateLimit limit;
   private final DocumentStore store;
   private final StaffDirectory directory;
   private final BearerStaffAuth auth;
@@ -38,11 +39,13 @@ public final class StaffCallRoutes {
   public StaffCallRoutes(
       VoiceTokens tokens,
       OutboundCalls outbound,
+      io.civicline.mobileapi.calls.CallRateLimit limit,
       DocumentStore store,
       StaffDirectory directory,
       BearerStaffAuth auth) {
     this.tokens = tokens;
     this.outbound = outbound;
+    this.limit = limit;
     this.store = store;
     this.directory = directory;
     this.auth = auth;
@@ -89,6 +92,7 @@ public final class StaffCallRoutes {
                 throw StaffProblem.forbidden("not a member of department " + department);
               }
               return via(me, caller, via)
+                  .compose(chosen -> limited(ctx, me).map(chosen))
                   .compose(
                       chosen ->
                           outbound
@@ -107,6 +111,27 @@ public final class StaffCallRoutes {
                                           .put("status", "ringing-you")));
             })
         .recover(StaffCallRoutes::refusal);
+  }
+
+  /** One more call of the member's hour, or 429 with when to try again. */
+  private Future<Void> limited(RoutingContext ctx, StaffPrincipal me) {
+    return limit
+        .take(me.tenant(), me.staffId())
+        .map(
+            wait -> {
+              if (wait.isPresent()) {
+                long seconds = Math.max(1, wait.get().toSeconds());
+                ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+                throw new StaffProblem(
+                    429,
+                    "too-many-calls",
+                    "Too many calls",
+                    "you placed the most calls allowed from the app this hour; try again in "
+                        + seconds
+                        + " s");
+              }
+              return null;
+            });
   }
 
   /** The phone asked for, else the one incoming calls ring (the app when both do). */

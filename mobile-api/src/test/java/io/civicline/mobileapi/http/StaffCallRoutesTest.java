@@ -144,6 +144,33 @@ class StaffCallRoutesTest {
   }
 
   @Test
+  void aMemberPlacesAtMostTheHoursLimitThenWaitsForTheNextHour() {
+    JsonObject call = new JsonObject().put("to", "+12075550999").put("department", "public-works");
+    for (int i = 0; i < StaffApiServer.CALLS_PER_HOUR; i++) {
+      assertThat(http.post(StaffCallRoutes.OUTBOUND, call, jim).status()).isEqualTo(202);
+    }
+    Http.Response refused = http.post(StaffCallRoutes.OUTBOUND, call, jim);
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).contains("3600"); // the test clock is on the hour
+    assertThat(server.calls.placed()).hasSize(StaffApiServer.CALLS_PER_HOUR);
+    // Kim's hour is her own
+    server.addStaff(
+        "lakeside",
+        "kim",
+        "kim@lakeside.example",
+        List.of("agent"),
+        List.of("public-works"),
+        Optional.empty());
+    server.setPassword("lakeside", "kim", PASSWORD);
+    assertThat(http.post(StaffCallRoutes.OUTBOUND, call, token("kim@lakeside.example")).status())
+        .isEqualTo(202);
+
+    server.clock.advance(java.time.Duration.ofHours(1));
+    String later = token("jim@lakeside.example"); // access tokens last 15 minutes
+    assertThat(http.post(StaffCallRoutes.OUTBOUND, call, later).status()).isEqualTo(202);
+  }
+
+  @Test
   void voiceTokenIsForTheSignedInMember() {
     Http.Response token = http.post(StaffCallRoutes.VOICE_TOKEN, null, jim);
     assertThat(token.status()).isEqualTo(200);

@@ -44,6 +44,9 @@ public final class StaffApiServer implements AutoCloseable {
   /** The texting inbox the staff text routes read and write. */
   public final MemoryTextInbox texts = new MemoryTextInbox();
 
+  /** Calls a member may place in an hour here: the fourth is refused. */
+  public static final int CALLS_PER_HOUR = 3;
+
   /** The voice channel click-to-call and voice tokens go to. */
   public final RecordingCalls calls = new RecordingCalls();
 
@@ -74,7 +77,7 @@ public final class StaffApiServer implements AutoCloseable {
             events,
             new io.civicline.mobileapi.inbox.InboxParts(
                 List.of(voicemail, threads), voicemail, texts),
-            new StaffApi.Voice(calls, calls),
+            new StaffApi.Voice(calls, calls, CALLS_PER_HOUR),
             callHistory,
             clock,
             65536);

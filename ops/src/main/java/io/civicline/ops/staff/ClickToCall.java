@@ -69,7 +69,7 @@ public final class ClickToCall implements OutboundCalls {
       return twilio
           .get()
           .clickToCall()
-          .place(call.tenant(), leg, call.to(), callerId)
+          .place(call.tenant(), call.caller().id(), call.department(), leg, call.to(), callerId)
           .map(sid -> new PlacedCall(sid, "twilio", callerId))
           .recover(
               failure ->

@@ -82,6 +82,9 @@ public final class TwilioChannel {
         new CallbackCalls(
             parts.callbackQueue(), rest, parts.contexts(), clock, settings.publicBaseUrl());
     GreetingAudioRoute greetings = new GreetingAudioRoute(audioUrls, parts.greetingAudio(), clock);
+    ClickToCallCalls clickToCall =
+        new ClickToCallCalls(
+            rest, settings.publicBaseUrl(), parts.records(), parts.onCall(), clock);
     return new TwilioChannel(
         greetings,
         new VoiceWebhooks(
@@ -91,11 +94,12 @@ public final class TwilioChannel {
             parts.recordings(),
             new MessageAudioRoute(audioUrls, parts.messageAudio(), clock),
             new LegStatus(parts.onCall()),
+            clickToCall,
             rest,
             clock),
         callbacks,
         rest,
-        new ClickToCallCalls(rest, settings.publicBaseUrl()),
+        clickToCall,
         settings.voiceSdk().map(sdk -> new VoiceAccessTokens(settings.accountSid(), sdk)));
   }
 

@@ -24,6 +24,7 @@ public final class VoiceWebhooks {
   private final RecordingSink recordings;
   private final MessageAudioRoute messageAudio;
   private final LegStatus legs;
+  private final ClickToCallCalls clickToCall;
   private final TwilioRest rest;
   private final Clock clock;
 
@@ -34,9 +35,11 @@ public final class VoiceWebhooks {
       RecordingSink recordings,
       MessageAudioRoute messageAudio,
       LegStatus legs,
+      ClickToCallCalls clickToCall,
       TwilioRest rest,
       Clock clock) {
     this.legs = legs;
+    this.clickToCall = clickToCall;
     this.rest = rest;
     this.settings = settings;
     this.calls = calls;
@@ -79,14 +82,14 @@ public final class VoiceWebhooks {
                     callbacks.answered(
                         ctx.pathParam("tenant"), ctx.pathParam("queue"), params(ctx))));
     router
-        .post(base + "/:tenant/click-to-call")
+        .post(base + "/:tenant/" + ClickToCallCalls.PATH)
         .handler(
             ctx ->
-                twiml(
-                    ctx,
-                    Future.succeededFuture(
-                        ClickToCallCalls.connect(
-                            ctx.request().getParam("to"), ctx.request().getParam("callerId")))));
+                twiml(ctx, clickToCall.connect(ctx.pathParam("tenant"), query(ctx), params(ctx))));
+    router
+        .post(base + "/:tenant/" + ClickToCallCalls.PATH + "/done")
+        .handler(
+            ctx -> twiml(ctx, clickToCall.done(ctx.pathParam("tenant"), query(ctx), params(ctx))));
     router
         .post(base + "/:tenant/callbacks/:queue/done")
         .handler(ctx -> twiml(ctx, Future.succeededFuture(CallbackCalls.goodbye())));
@@ -145,6 +148,12 @@ public final class VoiceWebhooks {
       return token;
     }
     return kind + ":" + new java.util.TreeMap<>(params(ctx)).hashCode();
+  }
+
+  private static Map<String, String> query(RoutingContext ctx) {
+    Map<String, String> query = new java.util.HashMap<>();
+    ctx.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+    return query;
   }
 
   private static Map<String, String> params(RoutingContext ctx) {

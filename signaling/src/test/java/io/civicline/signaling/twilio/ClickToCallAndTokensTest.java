@@ -12,33 +12,41 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The TwiML that connects a click-to-call, and the Voice SDK access tokens. */
+/** The Voice SDK access tokens (click-to-call is tested end to end in ops). */
 class ClickToCallAndTokensTest {
   private static final String ACCOUNT = "AC" + "0123456789abcdef".repeat(2);
   private static final String KEY_SID = "SK" + "fedcba9876543210".repeat(2);
   private static final String KEY_SECRET = "k3y-secret-of-thirty-two-chars!!";
 
   @Test
-  void connectDialsTheResidentWithTheDepartmentsNumber() {
-    String twiml = ClickToCallCalls.connect("+12075550123", "+12075550100");
-    assertThat(twiml)
-        .contains("<Say>Connecting your call.</Say>")
-        .contains("<Dial callerId=\"+12075550100\" timeout=\"45\">")
-        .contains("<Number>+12075550123</Number>");
-  }
-
-  @Test
-  void connectHangsUpOnAnythingButNumbers() {
+  void aClickToCallLegNeedsNumbersAndNames() {
+    java.util.Map<String, String> good =
+        java.util.Map.of(
+            "to", "+12075550123",
+            "callerId", "+12075550100",
+            "staff", "jim-oconnor",
+            "department", "public-works");
+    ClickToCallCalls.Leg leg = ClickToCallCalls.Leg.of(good).orElseThrow();
+    assertThat(ClickToCallCalls.Leg.of(query(leg.query()))).contains(leg);
     for (String[] bad :
         new String[][] {
-          {null, "+12075550100"},
-          {"+12075550123", null},
-          {"sip:evil@x", "+12075550100"},
-          {"+12075550123", "client:boss"}
+          {"to", "sip:evil@x"}, {"callerId", "client:boss"}, {"staff", "Jim"}, {"department", ""}
         }) {
-      String twiml = ClickToCallCalls.connect(bad[0], bad[1]);
-      assertThat(twiml).contains("<Hangup/>").doesNotContain("<Dial");
+      java.util.Map<String, String> edited = new java.util.HashMap<>(good);
+      edited.put(bad[0], bad[1]);
+      assertThat(ClickToCallCalls.Leg.of(edited)).as(bad[0]).isEmpty();
     }
+  }
+
+  private static java.util.Map<String, String> query(String query) {
+    java.util.Map<String, String> map = new java.util.HashMap<>();
+    for (String pair : query.split("&")) {
+      String[] kv = pair.split("=", 2);
+      map.put(
+          java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    return map;
   }
 
   @Test
