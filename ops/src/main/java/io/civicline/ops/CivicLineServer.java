@@ -223,7 +223,13 @@ public final class CivicLineServer {
     PushFanout staffEvents =
         new PushFanout(
             staffEventLog, store, liveSockets, new DeviceRegistry(redis, clock), pushSenders);
-    PresenceService presence = new PresenceService(directory, kinds, staffEvents, clock);
+    PresenceService presence =
+        new PresenceService(
+            directory,
+            kinds,
+            staffEvents,
+            tenant -> onCalls.now(tenant).map(java.util.Map::keySet),
+            clock);
     FileRecordingStore recordingFiles = new FileRecordingStore(vertx, config.recordingsDir());
     VoicemailIngest voicemail =
         new VoicemailIngest(

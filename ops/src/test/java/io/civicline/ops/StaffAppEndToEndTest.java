@@ -257,6 +257,8 @@ class StaffAppEndToEndTest {
     assertThat(maria.get(0).getString("type")).isEqualTo("presence.changed");
     assertThat(maria.get(0).getJsonObject("data").getString("staffId")).isEqualTo("tom-becker");
     assertThat(maria.get(0).getJsonObject("data").getString("status")).isEqualTo("do-not-disturb");
+    // the same shape as changes from the app and the channels
+    assertThat(maria.get(0).getJsonObject("data").getBoolean("onCall")).isFalse();
     TimeUnit.MILLISECONDS.sleep(200);
     assertThat(jim).isEmpty(); // Public Works is not Tom's department
 

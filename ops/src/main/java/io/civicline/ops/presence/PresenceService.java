@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,7 @@ public final class PresenceService {
   private final DirectoryService directory;
   private final Kinds kinds;
   private final StaffEvents events;
+  private final java.util.function.Function<String, Future<java.util.Set<String>>> onCall;
   private final Clock clock;
 
   public PresenceService(DirectoryService directory, Kinds kinds, Clock clock) {
@@ -42,6 +44,20 @@ public final class PresenceService {
 
   /** {@code events}: colleagues' apps hear of every change ({@code presence.changed}). */
   public PresenceService(DirectoryService directory, Kinds kinds, StaffEvents events, Clock clock) {
+    this(directory, kinds, events, tenant -> Future.succeededFuture(java.util.Set.of()), clock);
+  }
+
+  /**
+   * {@code onCall}: who of a town is connected on a call now, so the announced presence carries
+   * {@code onCall} like every other {@code presence.changed}.
+   */
+  public PresenceService(
+      DirectoryService directory,
+      Kinds kinds,
+      StaffEvents events,
+      java.util.function.Function<String, Future<java.util.Set<String>>> onCall,
+      Clock clock) {
+    this.onCall = onCall;
     this.directory = directory;
     this.kinds = kinds;
     this.events = events;
@@ -157,10 +173,13 @@ public final class PresenceService {
 
   /** Tells the member's colleagues (their departments' staff apps) the new status. */
   private void announce(Scope scope, String staffId, JsonObject presence) {
+    Future<java.util.Set<String>> talking = onCall.apply(scope.id());
     directory
         .get(scope, kinds.staff, staffId)
+        .compose(staff -> talking.map(onCallNow -> Map.entry(staff, onCallNow)))
         .compose(
-            staff -> {
+            found -> {
+              var staff = found.getKey();
               java.util.Set<String> departments = new java.util.HashSet<>();
               staff.ifPresent(
                   s ->
@@ -170,9 +189,12 @@ public final class PresenceService {
               return events.publish(
                   scope.id(),
                   new StaffEvent(
-                      "presence.changed",
+                      io.civicline.core.presence.PresenceView.CHANGED,
                       new StaffEvent.Audience(java.util.Set.of(staffId), departments, false),
-                      presence));
+                      io.civicline.core.presence.PresenceView.of(
+                          staffId,
+                          java.util.Optional.of(presence),
+                          found.getValue().contains(staffId))));
             })
         .onFailure(
             failure ->
