@@ -329,6 +329,18 @@ class StaffOpenApiContractTest {
     check("PATCH", item, patchRaw(threadItem, "a", "text/plain", pw), 415);
     String audio = inbox + "/items/voicemail/{itemId}/audio";
     check("GET", audio, http.get(inbox + "/items/voicemail/vm-1/audio", pw), 200);
+    Http.Response part =
+        check(
+            "GET",
+            audio,
+            http.getWith(inbox + "/items/voicemail/vm-1/audio", pw, "Range", "bytes=1-2"),
+            206);
+    assertThat(part.body()).isEqualTo("IF");
+    check(
+        "GET",
+        audio,
+        http.getWith(inbox + "/items/voicemail/vm-1/audio", pw, "Range", "bytes=9-"),
+        416);
     check("GET", audio, http.get(inbox + "/items/voicemail/vm-2/audio", pw), 403);
     check("GET", audio, http.get(inbox + "/items/voicemail/vm-9/audio", pw), 404);
     check("GET", audio, http.get(inbox + "/items/voicemail/vm-1/audio", null), 401);
@@ -341,6 +353,13 @@ class StaffOpenApiContractTest {
     String media = "/api/v1/staff/texts/threads/{threadId}/media/{mediaId}";
     String threads = "/api/v1/staff/texts/threads/";
     check("GET", media, http.get(threads + thread + "/media/ME1", pw), 200);
+    check(
+        "GET", media, http.getWith(threads + thread + "/media/ME1", pw, "Range", "bytes=-1"), 206);
+    check(
+        "GET",
+        media,
+        http.getWith(threads + thread + "/media/ME1", pw, "Range", "bytes=999-"),
+        416);
     check("GET", media, http.get(threads + clerks + "/media/ME1", pw), 403);
     check("GET", media, http.get(threads + thread + "/media/ME2", pw), 404);
     check("GET", media, http.get(threads + thread + "/media/ME1", null), 401);

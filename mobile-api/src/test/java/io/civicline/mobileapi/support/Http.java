@@ -97,6 +97,11 @@ public final class Http {
     return send(request(path, token).GET().build());
   }
 
+  /** A GET with more headers, given as name, value, name, value... */
+  public Response getWith(String path, String token, String... headers) {
+    return send(request(path, token).headers(headers).GET().build());
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

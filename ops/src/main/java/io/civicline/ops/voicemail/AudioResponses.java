@@ -1,5 +1,6 @@
 package io.civicline.ops.voicemail;
 
+import io.civicline.core.http.ByteRange;
 import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Problems;
 import io.vertx.core.buffer.Buffer;
@@ -20,13 +21,13 @@ final class AudioResponses {
   /**
    * The range the request asks for, honouring {@code If-Range}; empty for the whole file.
    *
-   * @throws AudioRange.Unsatisfiable when no requested byte exists (answer with {@link #refuse})
+   * @throws ByteRange.Unsatisfiable when no requested byte exists (answer with {@link #refuse})
    */
-  static Optional<AudioRange> requestedRange(RoutingContext ctx, String etag, int length) {
+  static Optional<ByteRange> requestedRange(RoutingContext ctx, String etag, int length) {
     String ifRange = ctx.request().getHeader("If-Range");
     String rangeHeader =
         ifRange == null || ifRange.strip().equals(etag) ? ctx.request().getHeader("Range") : null;
-    return AudioRange.parse(rangeHeader, length);
+    return ByteRange.parse(rangeHeader, length);
   }
 
   /**
@@ -52,7 +53,7 @@ final class AudioResponses {
       String etag,
       String cacheControl,
       byte[] audio,
-      Optional<AudioRange> range) {
+      Optional<ByteRange> range) {
     var response =
         ctx.response()
             .putHeader("Content-Type", "audio/wav")
@@ -62,7 +63,7 @@ final class AudioResponses {
     if (range.isEmpty()) {
       response.setStatusCode(200).end(Buffer.buffer(audio));
     } else {
-      AudioRange r = range.get();
+      ByteRange r = range.get();
       response
           .setStatusCode(206)
           .putHeader("Content-Range", r.contentRange(audio.length))

@@ -3,6 +3,7 @@ package io.civicline.ops.voicemail;
 import static io.civicline.ops.http.Reply.endpoint;
 
 import io.civicline.core.directory.Tenant;
+import io.civicline.core.http.ByteRange;
 import io.civicline.core.store.Actor;
 import io.civicline.core.validation.FieldError;
 import io.civicline.ops.auth.BearerAuth;
@@ -292,10 +293,10 @@ public final class GreetingRoutes {
 
   private static void send(RoutingContext ctx, String sha256, byte[] audio) {
     String etag = AudioResponses.etag(sha256);
-    Optional<AudioRange> range;
+    Optional<ByteRange> range;
     try {
       range = AudioResponses.requestedRange(ctx, etag, audio.length);
-    } catch (AudioRange.Unsatisfiable e) {
+    } catch (ByteRange.Unsatisfiable e) {
       AudioResponses.refuse(ctx, audio.length, "the greeting");
       return;
     }

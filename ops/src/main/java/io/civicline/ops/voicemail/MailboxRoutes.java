@@ -2,6 +2,7 @@ package io.civicline.ops.voicemail;
 
 import static io.civicline.ops.http.Reply.endpoint;
 
+import io.civicline.core.http.ByteRange;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.FieldErrors;
@@ -457,10 +458,10 @@ public final class MailboxRoutes {
   private Future<Void> send(
       RoutingContext ctx, Scope scope, VoicemailMessage message, Actor actor, byte[] audio) {
     String etag = AudioResponses.etag(message.sha256());
-    Optional<AudioRange> range;
+    Optional<ByteRange> range;
     try {
       range = AudioResponses.requestedRange(ctx, etag, audio.length);
-    } catch (AudioRange.Unsatisfiable e) {
+    } catch (ByteRange.Unsatisfiable e) {
       AudioResponses.refuse(ctx, audio.length, "the recording");
       return Future.succeededFuture();
     }
