@@ -35,6 +35,20 @@ import java.util.function.Consumer;
 public final class StaffApi implements AutoCloseable {
   public static final String OPENAPI_RESOURCE = "/openapi/staff-api.json";
 
+  /** Where the document is served, without a token: app teams build against it. */
+  public static final String OPENAPI_PATH = StaffAuthRoutes.BASE + "/openapi.json";
+
+  private static io.vertx.core.buffer.Buffer openApiDocument() {
+    try (java.io.InputStream in = StaffApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + OPENAPI_RESOURCE);
+      }
+      return io.vertx.core.buffer.Buffer.buffer(in.readAllBytes());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private final PasswordHashing hashing;
   private final StaffSessions sessions;
   private final StaffPasswords passwords;
@@ -224,6 +238,7 @@ public final class StaffApi implements AutoCloseable {
   /** The operations and their paths, for 405 answers. */
   private static final Map<String, Set<HttpMethod>> OPERATIONS =
       Map.ofEntries(
+          Map.entry(OPENAPI_PATH, Set.of(HttpMethod.GET)),
           Map.entry(StaffAuthRoutes.SIGN_IN, Set.of(HttpMethod.POST)),
           Map.entry(StaffAuthRoutes.REFRESH, Set.of(HttpMethod.POST)),
           Map.entry(StaffAuthRoutes.SIGN_OUT, Set.of(HttpMethod.POST)),
@@ -272,6 +287,15 @@ public final class StaffApi implements AutoCloseable {
               }
             });
     router.route(all).failureHandler(StaffProblems::handle);
+    io.vertx.core.buffer.Buffer document = openApiDocument();
+    router
+        .get(OPENAPI_PATH)
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-cache")
+                    .end(document));
     routes.mount(router);
     textRoutes.mount(router);
     presenceRoutes.mount(router);
