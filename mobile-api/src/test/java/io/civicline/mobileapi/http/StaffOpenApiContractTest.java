@@ -385,6 +385,39 @@ class StaffOpenApiContractTest {
   }
 
   @Test
+  void everyRequestBodyHasAnExampleItsSchemaAcceptsAndNoUnknownFields() {
+    JsonObject paths = doc.getJsonObject("paths");
+    Set<String> checked = new TreeSet<>();
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        JsonObject body =
+            paths.getJsonObject(path).getJsonObject(method).getJsonObject("requestBody");
+        if (body == null) {
+          continue;
+        }
+        String ref =
+            body.getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("schema")
+                .getString("$ref");
+        assertThat(ref).as("%s %s names a component", method, path).isNotNull();
+        JsonObject schema =
+            doc.getJsonObject("components")
+                .getJsonObject("schemas")
+                .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+        JsonObject example = schema.getJsonObject("example");
+        assertThat(example).as("%s has an example", ref).isNotNull();
+        assertValid(validator(ref).validate(example), ref + " example");
+        assertThat(validator(ref).validate(example.copy().put("unexpected", 1)).getValid())
+            .as("%s refuses unknown fields", ref)
+            .isFalse();
+        checked.add(ref);
+      }
+    }
+    assertThat(checked).hasSize(8);
+  }
+
+  @Test
   void requestSchemasAcceptAndRefuseWhatTheServerDoes() {
     Validator signIn = validator("#/components/schemas/SignInRequest");
     assertValid(
