@@ -23,7 +23,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -235,32 +234,6 @@ public final class StaffApi implements AutoCloseable {
         maxBodyBytes);
   }
 
-  /** The operations and their paths, for 405 answers. */
-  private static final Map<String, Set<HttpMethod>> OPERATIONS =
-      Map.ofEntries(
-          Map.entry(OPENAPI_PATH, Set.of(HttpMethod.GET)),
-          Map.entry(StaffAuthRoutes.SIGN_IN, Set.of(HttpMethod.POST)),
-          Map.entry(StaffAuthRoutes.REFRESH, Set.of(HttpMethod.POST)),
-          Map.entry(StaffAuthRoutes.SIGN_OUT, Set.of(HttpMethod.POST)),
-          Map.entry(StaffAuthRoutes.ME, Set.of(HttpMethod.GET)),
-          Map.entry(
-              io.civicline.mobileapi.push.DeviceRoutes.DEVICES,
-              Set.of(HttpMethod.GET, HttpMethod.POST)),
-          Map.entry(
-              io.civicline.mobileapi.http.StaffPresenceRoutes.PRESENCE,
-              Set.of(HttpMethod.GET, HttpMethod.PUT)),
-          Map.entry(
-              io.civicline.mobileapi.http.StaffCallRoutes.VOICE_TOKEN, Set.of(HttpMethod.POST)),
-          Map.entry(io.civicline.mobileapi.http.StaffCallRoutes.OUTBOUND, Set.of(HttpMethod.POST)),
-          Map.entry(
-              io.civicline.mobileapi.http.StaffCallRoutes.RING_PREFERENCE,
-              Set.of(HttpMethod.GET, HttpMethod.PUT)),
-          Map.entry(
-              io.civicline.mobileapi.http.StaffCallHistoryRoutes.CALLS, Set.of(HttpMethod.GET)),
-          Map.entry(
-              io.civicline.mobileapi.http.StaffColleaguesRoutes.COLLEAGUES,
-              Set.of(HttpMethod.GET)));
-
   /** Mounts every staff route under {@code /api/v1/staff}. */
   public void mount(Router router) {
     mount(router, r -> {});
@@ -306,8 +279,8 @@ public final class StaffApi implements AutoCloseable {
         .route(all)
         .handler(
             ctx -> {
-              Set<HttpMethod> allowed = OPERATIONS.get(ctx.request().path());
-              if (allowed == null) {
+              Set<HttpMethod> allowed = allowedMethods(router, ctx.request().path());
+              if (allowed.isEmpty()) {
                 ctx.fail(StaffProblem.notFound("no such resource"));
                 return;
               }
@@ -322,6 +295,33 @@ public final class StaffApi implements AutoCloseable {
                       "Method not allowed",
                       ctx.request().method() + " is not allowed here"));
             });
+  }
+
+  /**
+   * The methods the staff routes answer at {@code path} (templates such as {@code
+   * /texts/threads/:threadId/messages} included), read from the router itself so a new route never
+   * needs a second list; empty when no route has this path.
+   */
+  static Set<HttpMethod> allowedMethods(Router router, String path) {
+    Set<HttpMethod> allowed =
+        new java.util.TreeSet<>(java.util.Comparator.comparing(HttpMethod::name));
+    for (io.vertx.ext.web.Route route : router.getRoutes()) {
+      String template = route.getPath();
+      if (template == null
+          || !template.startsWith(StaffAuthRoutes.BASE)
+          || route.methods() == null
+          || route.methods().isEmpty()) {
+        continue;
+      }
+      String pattern =
+          java.util.Arrays.stream(template.split("/", -1))
+              .map(part -> part.startsWith(":") ? "[^/]+" : java.util.regex.Pattern.quote(part))
+              .collect(java.util.stream.Collectors.joining("/"));
+      if (path.matches(pattern)) {
+        allowed.addAll(route.methods());
+      }
+    }
+    return allowed;
   }
 
   /**

@@ -326,6 +326,12 @@ class StaffAuthApiTest {
     Http.Response wrongMethod = http.get(StaffAuthRoutes.SIGN_IN, null);
     assertThat(wrongMethod.status()).isEqualTo(405);
     assertThat(wrongMethod.header("Allow")).contains("POST");
+
+    // templated paths too: an inbox item answers GET and PATCH
+    Http.Response item = http.post("/api/v1/staff/inbox/items/voicemail/vm-1", new JsonObject());
+    assertThat(item.status()).isEqualTo(405);
+    assertThat(item.header("Allow")).contains("GET, PATCH");
+    assertThat(http.get("/api/v1/staff/inbox/items/voicemail", null).status()).isEqualTo(404);
   }
 
   private Http.Response refresh(String token) {
