@@ -468,6 +468,7 @@ public final class CivicLineServer {
     DemoTownship demo = new DemoTownship(directory, tenants, kinds, flows, presence, redis);
     return bootstrap
         .run(config.admin().tokenFile())
+        .compose(v -> new io.civicline.ops.staff.StaffEmailIndex(store, redis).backfill())
         .compose(v -> config.demoSeed() ? demo.seedOnce().mapEmpty() : Future.succeededFuture())
         .compose(v -> vertx.deployVerticle(api))
         .compose(id -> agi.map(AgiListener::start).orElse(Future.succeededFuture()).map(id))

@@ -82,8 +82,18 @@ public record StaffMember(
     return refs;
   }
 
+  /** Staff sign in to the app by email: no two members of a town may share one. */
+  public static final String EMAIL_CONSTRAINT = "staff-email";
+
   @Override
   public List<UniqueValue> uniqueValues() {
-    return List.of(new UniqueValue("staff-extension", extension, "#/extension"));
+    List<UniqueValue> values = new ArrayList<>();
+    values.add(new UniqueValue("staff-extension", extension, "#/extension"));
+    email.ifPresent(
+        value ->
+            values.add(
+                new UniqueValue(
+                    EMAIL_CONSTRAINT, value.toLowerCase(java.util.Locale.ROOT), "#/email")));
+    return values;
   }
 }

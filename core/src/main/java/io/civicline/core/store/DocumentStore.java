@@ -62,6 +62,13 @@ public final class DocumentStore {
         .map(response -> decode(collection, id, response));
   }
 
+  /** The id of the document that holds {@code value} of a unique constraint, if any does. */
+  public Future<Optional<String>> holder(String tenant, String constraint, String value) {
+    return redis
+        .send(Request.cmd(Command.HGET).arg(uniqueKey(tenant, constraint)).arg(value))
+        .map(found -> Optional.ofNullable(found).map(Object::toString));
+  }
+
   /** Ids in order after {@code cursor} (exclusive), {@code limit} at most, with the bodies. */
   public Future<Page<Stored>> list(String tenant, String collection, String cursor, int limit) {
     String from = cursor == null ? "-" : "(" + cursor;

@@ -31,31 +31,22 @@ public final class StaffDirectory {
   }
 
   /**
-   * The one staff member of the town with this email (compared without case), or empty when none
-   * has it. Emails are not a unique constraint of the directory yet, so two members sharing one
-   * sign in with neither: better than guessing which of them typed the password.
-   *
-   * <p>Reads the whole staff list: a town has tens to hundreds of staff, and sign-ins are rare. A
-   * unique {@code staff-email} index in core would make this one lookup.
+   * The staff member of the town with this email (compared without case), or empty when none has
+   * it: one lookup in the directory's unique {@code staff-email} index.
    */
   public Future<Optional<StaffMember>> byEmail(String tenant, String email) {
     String wanted = email.strip().toLowerCase(Locale.ROOT);
-    return all(tenant, null, new ArrayList<>())
+    return store
+        .holder(tenant, StaffMember.EMAIL_CONSTRAINT, wanted)
+        .compose(
+            holder ->
+                holder.isEmpty()
+                    ? Future.succeededFuture(Optional.<StaffMember>empty())
+                    : byId(tenant, holder.get()))
+        // the index and the record are written together; checked anyway, it costs nothing
         .map(
-            staff -> {
-              List<StaffMember> matches =
-                  staff.stream()
-                      .filter(s -> s.email().map(e -> e.equalsIgnoreCase(wanted)).orElse(false))
-                      .toList();
-              if (matches.size() > 1) {
-                LOG.atWarn()
-                    .addKeyValue("tenant", tenant)
-                    .addKeyValue("staffIds", matches.stream().map(StaffMember::id).toList())
-                    .log("staff members share an email address: none of them can sign in by it");
-                return Optional.empty();
-              }
-              return matches.stream().findFirst();
-            });
+            found ->
+                found.filter(s -> s.email().map(e -> e.equalsIgnoreCase(wanted)).orElse(false)));
   }
 
   /** Every readable staff member of the town (tens to hundreds). */

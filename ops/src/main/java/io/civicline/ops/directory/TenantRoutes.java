@@ -46,7 +46,7 @@ public final class TenantRoutes {
     this.redis = redis;
   }
 
-  static String registryKey() {
+  public static String registryKey() {
     return Keys.platform("tenants");
   }
 
