@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(RedisExtension.class)
 class FcmServiceAccountEndToEndTest {
-  static final String L = "/api/v1/tenants/lakeside";
   static final String EMAIL = "push@lakeside-app.iam.gserviceaccount.com";
   static final String PASSWORD = "ledger-harbor-42-maple";
 
@@ -71,18 +70,7 @@ class FcmServiceAccountEndToEndTest {
                   Optional.of(account),
                   Optional.empty()));
       try {
-        Api admin = server.platformAdmin();
-        admin.put(
-            L + "/staff/maria-gonzalez/password", new JsonObject().put("password", PASSWORD), null);
-        Api.Response signedIn =
-            new Api(server.port(), null)
-                .post(
-                    "/api/v1/staff/auth/sign-in",
-                    new JsonObject()
-                        .put("tenant", "lakeside")
-                        .put("email", "mgonzalez@lakeside.example")
-                        .put("password", PASSWORD));
-        Api maria = new Api(server.port(), signedIn.json().getString("accessToken"));
+        Api maria = server.staffApp("lakeside", "maria-gonzalez", PASSWORD);
         assertThat(
                 maria
                     .post(

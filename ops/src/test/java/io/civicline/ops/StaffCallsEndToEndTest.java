@@ -67,19 +67,7 @@ class StaffCallsEndToEndTest {
 
   /** The app of a seeded staff member, signed in. */
   private Api app(String staffId) {
-    admin.put(
-        L + "/staff/" + staffId + "/password", new JsonObject().put("password", PASSWORD), null);
-    String email = admin.get(L + "/staff/" + staffId).json().getString("email");
-    Api.Response signedIn =
-        new Api(server.port(), null)
-            .post(
-                "/api/v1/staff/auth/sign-in",
-                new JsonObject()
-                    .put("tenant", "lakeside")
-                    .put("email", email)
-                    .put("password", PASSWORD));
-    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
-    return new Api(server.port(), signedIn.json().getString("accessToken"));
+    return server.staffApp("lakeside", staffId, PASSWORD);
   }
 
   private CallTranscript callTheClerk() {

@@ -258,6 +258,30 @@ public final class RunningServer implements AutoCloseable {
     return new Api(port(), token);
   }
 
+  /** A staff member's sign-in answer: the admin sets their password, they sign in by email. */
+  public Api.Response staffSignIn(String tenant, String staffId, String password) {
+    Api admin = platformAdmin();
+    String town = "/api/v1/tenants/" + tenant + "/staff/" + staffId;
+    admin.put(
+        town + "/password", new io.vertx.core.json.JsonObject().put("password", password), null);
+    return new Api(port(), null)
+        .post(
+            "/api/v1/staff/auth/sign-in",
+            new io.vertx.core.json.JsonObject()
+                .put("tenant", tenant)
+                .put("email", admin.get(town).json().getString("email"))
+                .put("password", password));
+  }
+
+  /** A staff member's app, signed in (see {@link #staffSignIn}). */
+  public Api staffApp(String tenant, String staffId, String password) {
+    Api.Response signedIn = staffSignIn(tenant, staffId, password);
+    if (signedIn.status() != 200) {
+      throw new IllegalStateException(staffId + " could not sign in: " + signedIn.body());
+    }
+    return new Api(port(), signedIn.json().getString("accessToken"));
+  }
+
   /** Issues a tenant-admin token for {@code tenant} and returns a client using it. */
   public Api tenantAdmin(String tenant) {
     Api.Response issued =
