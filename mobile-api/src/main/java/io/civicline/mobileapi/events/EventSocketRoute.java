@@ -71,6 +71,10 @@ public final class EventSocketRoute {
   }
 
   private void upgrade(RoutingContext ctx) {
+    // The upgrade waits for the token check: unpaused, the request can be read to its end
+    // meanwhile, and then it can no longer become a WebSocket (the client sees the connection
+    // close mid-handshake).
+    ctx.request().pause();
     Optional<String> since = Optional.ofNullable(ctx.request().getParam("since"));
     if (since.isPresent() && !Sequences.valid(since.get())) {
       ctx.response().setStatusCode(400).end();
