@@ -143,6 +143,9 @@ class StaffCallsEndToEndTest {
     assertThat(record.getString("from")).isEqualTo("+12695550199");
     assertThat(record.getString("answeredBy")).isEqualTo("jim-oconnor");
     assertThat(record.getBoolean("missed")).isFalse();
+    assertThat(java.time.Instant.parse(record.getString("answeredAt")))
+        .isAfterOrEqualTo(java.time.Instant.parse(record.getString("startedAt")))
+        .isBeforeOrEqualTo(java.time.Instant.parse(record.getString("endedAt")));
     assertThat(
             jim.get("/api/v1/staff/calls?scope=departments&department=public-works")
                 .json()

@@ -156,7 +156,8 @@ public final class ClickToCallCalls {
             PATH,
             0,
             started,
-            talked ? Optional.of(now.minusSeconds(seconds)) : Optional.empty(),
+            // never before the member answered, whatever clock the duration was measured on
+            talked ? Optional.of(latest(started, now.minusSeconds(seconds))) : Optional.empty(),
             now,
             List.of(PATH),
             Optional.of(leg.get().staffId()),
@@ -178,6 +179,10 @@ public final class ClickToCallCalls {
               return Future.succeededFuture();
             })
         .map(v -> hangUp());
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static Optional<Instant> answeredAt(Map<String, String> query) {
