@@ -203,7 +203,8 @@ public final class StaffApi implements AutoCloseable {
     StaffPasswords passwords =
         new StaffPasswords(
             directory, passwordStore, hashing, new PasswordPolicy(), sessions, throttle);
-    StaffAuthRoutes routes = new StaffAuthRoutes(signIn, sessions, directory, auth, clock);
+    StaffAuthRoutes routes =
+        new StaffAuthRoutes(signIn, sessions, directory, auth, settings.proxies(), clock);
     return new StaffApi(
         hashing,
         sessions,

@@ -344,8 +344,10 @@ public final class CivicLineServer {
             redis,
             store,
             StaffAuthSettings.defaults(
-                staffSigningKey(config),
-                config.publicBaseUrl().orElse("http://localhost:" + config.http().port())),
+                    staffSigningKey(config),
+                    config.publicBaseUrl().orElse("http://localhost:" + config.http().port()))
+                .withTrustedProxies(
+                    io.civicline.mobileapi.auth.TrustedProxies.of(config.http().trustedProxies())),
             texts
                 .<io.civicline.mobileapi.texts.TextInbox>map(
                     channel -> new io.civicline.ops.staff.SmsTextInbox(channel.service()))

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param sessionMaxAge a session ends this long after sign-in, however often it is refreshed
  * @param argon2 the cost of new password hashes
  * @param throttle sign-in attempts allowed before lockouts
+ * @param proxies the reverse proxies whose X-Forwarded-For names the client throttling counts
  */
 public record StaffAuthSettings(
     Secret signingKey,
@@ -30,7 +31,8 @@ public record StaffAuthSettings(
     Duration refreshIdleTtl,
     Duration sessionMaxAge,
     Argon2Parameters argon2,
-    Throttle throttle) {
+    Throttle throttle,
+    TrustedProxies proxies) {
 
   public static final int MIN_KEY_BYTES = 32;
 
@@ -74,7 +76,8 @@ public record StaffAuthSettings(
         Duration.ofDays(30),
         Duration.ofDays(90),
         Argon2Parameters.RECOMMENDED,
-        Throttle.DEFAULT);
+        Throttle.DEFAULT,
+        TrustedProxies.NONE);
   }
 
   public StaffAuthSettings withArgon2(Argon2Parameters parameters) {
@@ -87,7 +90,8 @@ public record StaffAuthSettings(
         refreshIdleTtl,
         sessionMaxAge,
         parameters,
-        throttle);
+        throttle,
+        proxies);
   }
 
   public StaffAuthSettings withThrottle(Throttle limits) {
@@ -100,6 +104,22 @@ public record StaffAuthSettings(
         refreshIdleTtl,
         sessionMaxAge,
         argon2,
-        limits);
+        limits,
+        proxies);
+  }
+
+  /** Behind these reverse proxies, sign-in throttling counts the address they forward. */
+  public StaffAuthSettings withTrustedProxies(TrustedProxies trusted) {
+    return new StaffAuthSettings(
+        signingKey,
+        issuer,
+        audience,
+        accessTokenTtl,
+        clockLeeway,
+        refreshIdleTtl,
+        sessionMaxAge,
+        argon2,
+        throttle,
+        trusted);
   }
 }

@@ -39,13 +39,20 @@ public final class StaffAuthRoutes {
   private final StaffDirectory directory;
   private final BearerStaffAuth auth;
   private final Clock clock;
+  private final io.civicline.mobileapi.auth.TrustedProxies proxies;
 
+  /**
+   * @param proxies the reverse proxies whose X-Forwarded-For names the client sign-in throttling
+   *     counts
+   */
   public StaffAuthRoutes(
       IdentityProvider<PasswordCredentials> passwords,
       StaffSessions sessions,
       StaffDirectory directory,
       BearerStaffAuth auth,
+      io.civicline.mobileapi.auth.TrustedProxies proxies,
       Clock clock) {
+    this.proxies = proxies;
     this.passwords = passwords;
     this.sessions = sessions;
     this.directory = directory;
@@ -136,8 +143,10 @@ public final class StaffAuthRoutes {
     return new PasswordCredentials(tenant, email, password);
   }
 
-  static ClientInfo client(RoutingContext ctx) {
+  private ClientInfo client(RoutingContext ctx) {
     SocketAddress peer = ctx.request().remoteAddress();
-    return new ClientInfo(peer == null ? null : peer.hostAddress());
+    return new ClientInfo(
+        proxies.client(
+            peer == null ? null : peer.hostAddress(), ctx.request().getHeader("X-Forwarded-For")));
   }
 }

@@ -144,6 +144,36 @@ class StaffAuthApiTest {
   }
 
   @Test
+  void behindATrustedProxyEachForwardedClientIsCountedOnItsOwn() {
+    server.close();
+    server =
+        StaffApiServer.start(
+            redis,
+            StaffApiServer.defaultSettings()
+                .withTrustedProxies(
+                    io.civicline.mobileapi.auth.TrustedProxies.of(
+                        List.of("127.0.0.0/8", "10.0.0.0/8"))));
+    http = server.http;
+    server.addStaff("lakeside", "ann", EMAIL, List.of("agent"));
+    server.setPassword("lakeside", "ann", PASSWORD);
+    for (int i = 0; i < 20; i++) {
+      fromClient("203.0.113.9", "guess" + i + "@towns.example", "wrong-password-1");
+    }
+    // the guesser's address is locked out; another resident office behind the same proxy is not
+    assertThat(fromClient("203.0.113.9", EMAIL, PASSWORD).status()).isEqualTo(401);
+    assertThat(fromClient("198.51.100.7", EMAIL, PASSWORD).status()).isEqualTo(200);
+  }
+
+  private Http.Response fromClient(String client, String email, String password) {
+    return http.postWith(
+        StaffAuthRoutes.SIGN_IN,
+        credentials("lakeside", email, password),
+        null,
+        "X-Forwarded-For",
+        client + ", 10.1.2.3");
+  }
+
+  @Test
   void anAdministratorsNewPasswordLiftsTheLockout() {
     for (int i = 0; i < 5; i++) {
       signIn("lakeside", EMAIL, "wrong-password-" + i);

@@ -55,6 +55,16 @@ public final class Http {
     return send(request.build());
   }
 
+  /** A JSON POST with more headers, given as name, value, name, value... */
+  public Response postWith(String path, JsonObject body, String token, String... headers) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .headers(headers)
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+            .build());
+  }
+
   public Response putRaw(String path, String body, String contentType, String token) {
     HttpRequest.Builder request =
         request(path, token).PUT(HttpRequest.BodyPublishers.ofString(body));

@@ -100,7 +100,20 @@ public record CivicLineConfig(
     this(http, redis, admin, demoSeed, shutdownGrace, Optional.empty(), Path.of("var/recordings"));
   }
 
-  public record Http(String host, int port, int maxBodyBytes) {}
+  /**
+   * @param trustedProxies reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For names
+   *     the client that staff sign-in throttling counts; empty: the TCP peer is the client
+   */
+  public record Http(
+      String host, int port, int maxBodyBytes, java.util.List<String> trustedProxies) {
+    public Http {
+      trustedProxies = java.util.List.copyOf(trustedProxies);
+    }
+
+    public Http(String host, int port, int maxBodyBytes) {
+      this(host, port, maxBodyBytes, java.util.List.of());
+    }
+  }
 
   /**
    * @param tokenFile where the first platform-admin token is written, readable only by its owner

@@ -36,6 +36,7 @@ public final class ConfigLoader {
           "http.host",
           "http.port",
           "http.maxBodyBytes",
+          "http.trustedProxies",
           "redis.url",
           "redis.mode",
           "redis.masterName",
@@ -218,7 +219,8 @@ public final class ConfigLoader {
         new CivicLineConfig.Http(
             text("http.host"),
             integer("http.port", 0, 65535),
-            integer("http.maxBodyBytes", 1024, 16 * 1024 * 1024));
+            integer("http.maxBodyBytes", 1024, 16 * 1024 * 1024),
+            trustedProxies());
     var admin = new CivicLineConfig.Admin(Path.of(text("admin.tokenFile")));
     boolean demoSeed = bool("demo.seed");
     Duration grace = Duration.ofSeconds(integer("shutdown.graceSeconds", 0, 300));
@@ -272,6 +274,22 @@ public final class ConfigLoader {
     }
     return new RedisSettings(
         mode, endpoints, master, password, pool, RedisSettings.DEFAULT_MAX_POOL_WAITING);
+  }
+
+  /** Reverse proxies trusted to name the client (X-Forwarded-For), comma-separated. */
+  private List<String> trustedProxies() {
+    String list = values.get("http.trustedProxies");
+    if (list == null || list.isBlank()) {
+      return List.of();
+    }
+    List<String> entries = Arrays.stream(list.split(",")).map(String::strip).toList();
+    try {
+      io.civicline.mobileapi.auth.TrustedProxies.of(entries);
+      return entries;
+    } catch (IllegalArgumentException e) {
+      problems.add("http.trustedProxies: " + e.getMessage());
+      return List.of();
+    }
   }
 
   /** Twilio is on when an account is configured; then its token and public URL are required. */

@@ -216,4 +216,21 @@ class ConfigLoaderTest {
                             assertThat(p)
                                 .startsWith("push.fcmServiceAccount: client_email is missing")));
   }
+
+  @Test
+  void trustedProxiesAreAddressesOrBlocks() {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("CIVICLINE_REDIS_URL", "redis://127.0.0.1:6390");
+    assertThat(ConfigLoader.load(env).config().http().trustedProxies()).isEmpty();
+    env.put("CIVICLINE_HTTP_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7");
+    assertThat(ConfigLoader.load(env).config().http().trustedProxies())
+        .containsExactly("10.0.0.0/8", "192.0.2.7");
+    env.put("CIVICLINE_HTTP_TRUSTED_PROXIES", "10.0.0.0/8, lb.internal");
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .contains("http.trustedProxies: not an IP address: lb.internal"));
+  }
 }
