@@ -81,6 +81,21 @@ public record StaffAuthSettings(
   }
 
   public StaffAuthSettings withArgon2(Argon2Parameters parameters) {
+    return with(parameters, throttle, proxies);
+  }
+
+  public StaffAuthSettings withThrottle(Throttle limits) {
+    return with(argon2, limits, proxies);
+  }
+
+  /** Behind these reverse proxies, sign-in throttling counts the address they forward. */
+  public StaffAuthSettings withTrustedProxies(TrustedProxies trusted) {
+    return with(argon2, throttle, trusted);
+  }
+
+  /** A copy with the parts the with-methods change; every other field stays. */
+  private StaffAuthSettings with(
+      Argon2Parameters parameters, Throttle limits, TrustedProxies trusted) {
     return new StaffAuthSettings(
         signingKey,
         issuer,
@@ -90,36 +105,7 @@ public record StaffAuthSettings(
         refreshIdleTtl,
         sessionMaxAge,
         parameters,
-        throttle,
-        proxies);
-  }
-
-  public StaffAuthSettings withThrottle(Throttle limits) {
-    return new StaffAuthSettings(
-        signingKey,
-        issuer,
-        audience,
-        accessTokenTtl,
-        clockLeeway,
-        refreshIdleTtl,
-        sessionMaxAge,
-        argon2,
         limits,
-        proxies);
-  }
-
-  /** Behind these reverse proxies, sign-in throttling counts the address they forward. */
-  public StaffAuthSettings withTrustedProxies(TrustedProxies trusted) {
-    return new StaffAuthSettings(
-        signingKey,
-        issuer,
-        audience,
-        accessTokenTtl,
-        clockLeeway,
-        refreshIdleTtl,
-        sessionMaxAge,
-        argon2,
-        throttle,
         trusted);
   }
 }
