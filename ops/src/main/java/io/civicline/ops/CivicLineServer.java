@@ -330,6 +330,11 @@ public final class CivicLineServer {
                             new io.civicline.signaling.asterisk.calls.DeskPhoneCalls(
                                 onCallPresence, contexts::extensions)),
                         AmiClientOptions.defaults()));
+    ami.ifPresent(
+        connections ->
+            connections.addCallEventListener(
+                new io.civicline.signaling.asterisk.calls.MobileLegCalls(
+                    onCallPresence, contexts::mobiles)));
     Optional<LampSync> lamps =
         ami.map(
             connections ->

@@ -3,20 +3,13 @@ package io.civicline.core.presence;
 import static io.civicline.core.testing.RedisTestBed.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.civicline.core.directory.StaffMember;
 import io.civicline.core.events.StaffEvent;
-import io.civicline.core.store.Actor;
-import io.civicline.core.store.DocumentStore;
-import io.civicline.core.testing.RedisTestBed;
+import io.civicline.core.testing.OnCallBed;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
 import io.civicline.testkit.TestClock;
-import io.vertx.core.Future;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class OnCallPresenceTest {
   private final RedisServer server;
-  private final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
-  private final List<StaffEvent> published = new CopyOnWriteArrayList<>();
-  private RedisTestBed bed;
+  private OnCallBed calls;
+  private TestClock clock;
+  private List<StaffEvent> published;
   private OnCalls onCalls;
   private OnCallPresence presence;
 
@@ -37,42 +30,16 @@ class OnCallPresenceTest {
 
   @BeforeEach
   void open() {
-    bed = RedisTestBed.open(server);
-    DocumentStore store = new DocumentStore(bed.redis(), clock);
-    StaffMember maria =
-        new StaffMember(
-            "maria",
-            "Maria Gonzalez",
-            "101",
-            Optional.empty(),
-            Optional.empty(),
-            List.of("agent"),
-            List.of("en"),
-            List.of("clerk"));
-    await(
-        store.create(
-            new DocumentStore.Write(
-                "lakeside",
-                StaffMember.COLLECTION,
-                "maria",
-                maria.toJson(),
-                List.of(),
-                List.of(),
-                Actor.SYSTEM)));
-    onCalls = new OnCalls(bed.redis(), clock);
-    presence =
-        new OnCallPresence(
-            onCalls,
-            store,
-            (tenant, event) -> {
-              published.add(event);
-              return Future.succeededFuture("1");
-            });
+    calls = OnCallBed.open(server);
+    clock = calls.clock;
+    published = calls.published;
+    onCalls = calls.onCalls;
+    presence = calls.presence;
   }
 
   @AfterEach
   void close() {
-    bed.close();
+    calls.close();
   }
 
   @Test
@@ -112,7 +79,9 @@ class OnCallPresenceTest {
     assertThat(await(onCalls.started("lakeside", "maria", "CA2"))).isTrue();
     long ttl =
         await(
-                bed.redis()
+                calls
+                    .bed
+                    .redis()
                     .send(
                         io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PTTL)
                             .arg(OnCalls.key("lakeside"))))

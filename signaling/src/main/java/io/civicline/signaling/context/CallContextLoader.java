@@ -214,6 +214,21 @@ public final class CallContextLoader {
             });
   }
 
+  /** Each staff member's mobile number (E.164) by staff id, for those who have one. */
+  public Future<Map<String, String>> mobiles(String tenant) {
+    return all(tenant, StaffMember.COLLECTION)
+        .map(
+            staff -> {
+              Map<String, String> byStaff = new LinkedHashMap<>();
+              staff.forEach(
+                  s ->
+                      typed(s, StaffMember::parse)
+                          .mobile()
+                          .ifPresent(mobile -> byStaff.put(s.id(), mobile)));
+              return byStaff;
+            });
+  }
+
   private Future<FlowVersions> catalog(String tenant, Optional<Pinned> pinned) {
     return all(tenant, FlowStore.FLOWS)
         .compose(
