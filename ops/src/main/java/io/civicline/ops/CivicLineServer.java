@@ -330,6 +330,9 @@ public final class CivicLineServer {
                             new io.civicline.signaling.asterisk.calls.DeskPhoneCalls(
                                 onCallPresence, contexts::extensions)),
                         AmiClientOptions.defaults()));
+    io.civicline.signaling.asterisk.calls.ClickToCallLog clickToCallLog =
+        new io.civicline.signaling.asterisk.calls.ClickToCallLog(callRecords, clock);
+    ami.ifPresent(connections -> connections.addCallEventListener(clickToCallLog));
     ami.ifPresent(
         connections ->
             connections.addCallEventListener(
@@ -359,7 +362,8 @@ public final class CivicLineServer {
                 .orElse(io.civicline.mobileapi.texts.TextInbox.NONE),
             staffEvents,
             staffInbox(voicemailMessages, recordingFiles, texts, mediaFiles, clock),
-            new StaffApi.Voice(voiceTokens(twilio, clock), new ClickToCall(store, ami, twilio)),
+            new StaffApi.Voice(
+                voiceTokens(twilio, clock), new ClickToCall(store, ami, twilio, clickToCallLog)),
             new io.civicline.ops.staff.RecordedCallHistory(callRecords),
             clock,
             config.http().maxBodyBytes());

@@ -23,12 +23,20 @@ public final class ClickToCall implements OutboundCalls {
   private final DocumentStore store;
   private final Optional<AmiConnections> ami;
   private final Optional<TwilioChannel> twilio;
+  private final io.civicline.signaling.asterisk.calls.ClickToCallLog asteriskLog;
 
+  /**
+   * @param asteriskLog follows calls placed on Asterisk to their end, for the call records
+   */
   public ClickToCall(
-      DocumentStore store, Optional<AmiConnections> ami, Optional<TwilioChannel> twilio) {
+      DocumentStore store,
+      Optional<AmiConnections> ami,
+      Optional<TwilioChannel> twilio,
+      io.civicline.signaling.asterisk.calls.ClickToCallLog asteriskLog) {
     this.store = store;
     this.ami = ami;
     this.twilio = twilio;
+    this.asteriskLog = asteriskLog;
   }
 
   @Override
@@ -57,8 +65,14 @@ public final class ClickToCall implements OutboundCalls {
               : new AsteriskClickToCall.Extension(call.caller().extension());
       try {
         String id =
-            new AsteriskClickToCall(client::originate, client::isLoggedIn)
-                .place(call.tenant(), phone, call.to(), callerId);
+            new AsteriskClickToCall(client::originate, client::isLoggedIn, asteriskLog)
+                .place(
+                    call.tenant(),
+                    call.caller().id(),
+                    call.department(),
+                    phone,
+                    call.to(),
+                    callerId);
         return Future.succeededFuture(new PlacedCall(id, "asterisk", callerId));
       } catch (IllegalStateException disconnected) {
         return Future.failedFuture(new Unavailable(disconnected.getMessage()));

@@ -22,10 +22,16 @@ public final class AsteriskClickToCall {
 
   private final AsteriskCallbacks.Originator originator;
   private final BooleanSupplier connected;
+  private final ClickToCallLog log;
 
-  public AsteriskClickToCall(AsteriskCallbacks.Originator originator, BooleanSupplier connected) {
+  /**
+   * @param log where answered calls are followed to their end and recorded
+   */
+  public AsteriskClickToCall(
+      AsteriskCallbacks.Originator originator, BooleanSupplier connected, ClickToCallLog log) {
     this.originator = originator;
     this.connected = connected;
+    this.log = log;
   }
 
   /** Which of the staff member's phones rings first. */
@@ -55,7 +61,13 @@ public final class AsteriskClickToCall {
    *
    * @throws IllegalStateException when the town's Asterisk is not connected
    */
-  public String place(String tenant, StaffPhone phone, String resident, String callerId) {
+  public String place(
+      String tenant,
+      String staffId,
+      String department,
+      StaffPhone phone,
+      String resident,
+      String callerId) {
     if (!connected.getAsBoolean()) {
       throw new IllegalStateException("the town's Asterisk is not connected; try again shortly");
     }
@@ -63,14 +75,21 @@ public final class AsteriskClickToCall {
     originator
         .originate(originate(tenant, phone, resident, callerId, reference))
         .onComplete(
-            done ->
-                LOG.atInfo()
-                    .addKeyValue("tenant", tenant)
-                    .addKeyValue("call", reference)
-                    .addKeyValue(
-                        "outcome",
-                        done.succeeded() ? done.result().reasonText() : done.cause().getMessage())
-                    .log("click-to-call placed"));
+            done -> {
+              if (done.succeeded() && done.result().success() && done.result().uniqueId() != null) {
+                log.answered(
+                    done.result().uniqueId(),
+                    new ClickToCallLog.Placed(
+                        reference, tenant, staffId, department, resident, callerId));
+              }
+              LOG.atInfo()
+                  .addKeyValue("tenant", tenant)
+                  .addKeyValue("call", reference)
+                  .addKeyValue(
+                      "outcome",
+                      done.succeeded() ? done.result().reasonText() : done.cause().getMessage())
+                  .log("click-to-call placed");
+            });
     return reference;
   }
 
