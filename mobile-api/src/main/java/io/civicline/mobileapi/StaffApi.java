@@ -1,5 +1,6 @@
 package io.civicline.mobileapi;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.mobileapi.auth.AccessTokens;
 import io.civicline.mobileapi.auth.PasswordHasher;
@@ -14,7 +15,6 @@ import io.civicline.mobileapi.auth.StaffPasswords;
 import io.civicline.mobileapi.auth.StaffSessions;
 import io.civicline.mobileapi.http.BearerStaffAuth;
 import io.civicline.mobileapi.http.StaffAuthRoutes;
-import io.civicline.mobileapi.http.StaffProblem;
 import io.civicline.mobileapi.http.StaffProblems;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -282,7 +282,7 @@ public final class StaffApi implements AutoCloseable {
             ctx -> {
               Set<HttpMethod> allowed = allowedMethods(router, ctx.request().path());
               if (allowed.isEmpty()) {
-                ctx.fail(StaffProblem.notFound("no such resource"));
+                ctx.fail(Problem.notFound("no such resource"));
                 return;
               }
               ctx.response()
@@ -290,7 +290,7 @@ public final class StaffApi implements AutoCloseable {
                       "Allow",
                       String.join(", ", allowed.stream().map(HttpMethod::name).sorted().toList()));
               ctx.fail(
-                  new StaffProblem(
+                  new Problem(
                       405,
                       "method-not-allowed",
                       "Method not allowed",

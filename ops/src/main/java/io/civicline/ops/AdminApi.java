@@ -1,5 +1,6 @@
 package io.civicline.ops;
 
+import io.civicline.core.http.Problem;
 import io.civicline.ops.audit.AuditRoutes;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.auth.TokenRoutes;
@@ -11,7 +12,6 @@ import io.civicline.ops.directory.TenantRoutes;
 import io.civicline.ops.flows.FlowRoutes;
 import io.civicline.ops.health.HealthRoutes;
 import io.civicline.ops.http.AccessLog;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Problems;
 import io.civicline.ops.presence.PresenceRoutes;
 import io.civicline.ops.queues.CallbackRoutes;
@@ -109,14 +109,13 @@ public final class AdminApi {
     router.route().failureHandler(Problems::handle);
     router.errorHandler(
         404,
-        ctx ->
-            Problems.send(ctx, ApiProblem.notFound("no such resource: " + ctx.request().path())));
+        ctx -> Problems.send(ctx, Problem.notFound("no such resource: " + ctx.request().path())));
     router.errorHandler(
         405,
         ctx ->
             Problems.send(
                 ctx,
-                new ApiProblem(
+                new Problem(
                     405,
                     "method-not-allowed",
                     "Method not allowed",

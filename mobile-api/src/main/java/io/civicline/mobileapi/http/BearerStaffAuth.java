@@ -33,7 +33,7 @@ public final class BearerStaffAuth implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Optional<String> token = headerToken(ctx.request().headers());
     if (token.isEmpty()) {
-      ctx.fail(StaffProblem.invalidToken());
+      ctx.fail(StaffAuthProblems.invalidToken());
       return;
     }
     sessions

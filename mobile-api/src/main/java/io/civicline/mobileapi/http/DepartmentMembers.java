@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.StoreException;
 import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.auth.StaffPrincipal;
@@ -30,7 +31,7 @@ final class DepartmentMembers {
         .map(
             member -> {
               if (!member) {
-                throw StaffProblem.forbidden("not a member of department " + department);
+                throw Problem.forbidden("not a member of department " + department);
               }
               return null;
             });

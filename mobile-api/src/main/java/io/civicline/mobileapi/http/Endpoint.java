@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -64,7 +65,7 @@ final class Endpoint {
       response.putHeader("Content-Range", "bytes */" + bytes.length());
       StaffProblems.send(
           ctx,
-          new StaffProblem(
+          new Problem(
               416,
               "range-not-satisfiable",
               "Range not satisfiable",

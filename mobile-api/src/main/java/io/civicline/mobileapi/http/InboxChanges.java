@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.validation.FieldError;
 import io.civicline.mobileapi.auth.StaffPrincipal;
 import io.civicline.mobileapi.inbox.InboxChange;
@@ -64,7 +65,7 @@ final class InboxChanges {
       }
     }
     if (!errors.isEmpty()) {
-      throw StaffProblem.invalid(errors);
+      throw Problem.invalid(errors);
     }
     return new InboxChange(assignee, handled, note);
   }

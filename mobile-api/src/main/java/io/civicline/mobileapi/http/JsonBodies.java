@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -13,7 +14,7 @@ final class JsonBodies {
   static JsonObject object(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !(type.startsWith("application/json") || type.contains("+json"))) {
-      throw new StaffProblem(
+      throw new Problem(
           415,
           "unsupported-media-type",
           "Unsupported media type",
@@ -21,17 +22,17 @@ final class JsonBodies {
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw StaffProblem.malformed("the request body is empty; send a JSON object");
+      throw Problem.malformed("the request body is empty; send a JSON object");
     }
     Object value;
     try {
       value = Json.decodeValue(body);
     } catch (DecodeException e) {
       // no echo of the body: it may hold a password
-      throw StaffProblem.malformed("malformed JSON");
+      throw Problem.malformed("malformed JSON");
     }
     if (!(value instanceof JsonObject object)) {
-      throw StaffProblem.malformed("the body must be a JSON object");
+      throw Problem.malformed("the body must be a JSON object");
     }
     return object;
   }

@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.vertx.ext.web.RoutingContext;
 
 /** Whole-number query parameters of staff routes ({@code limit}, {@code offset}). */
@@ -20,6 +21,6 @@ final class QueryNumbers {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw StaffProblem.malformed(name + " must be a whole number from " + min + " to " + max);
+    throw Problem.malformed(name + " must be a whole number from " + min + " to " + max);
   }
 }

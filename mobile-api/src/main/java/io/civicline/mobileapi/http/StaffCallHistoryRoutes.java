@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Page;
 import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.auth.StaffPrincipal;
@@ -47,21 +48,21 @@ public final class StaffCallHistoryRoutes {
     boolean missed = flag(ctx.request().getParam("missed"));
     String cursor = ctx.request().getParam("cursor");
     if (cursor != null && !CURSOR.matcher(cursor).matches()) {
-      throw StaffProblem.malformed("cursor must be the next value of a previous page");
+      throw Problem.malformed("cursor must be the next value of a previous page");
     }
     int limit = QueryNumbers.within(ctx, "limit", 1, MAX_LIMIT, 25);
     Future<Page<JsonObject>> page =
         switch (scope) {
           case "me" -> {
             if (department != null) {
-              throw StaffProblem.malformed("department goes with scope=departments");
+              throw Problem.malformed("department goes with scope=departments");
             }
             yield history.rang(me.tenant(), me.staffId(), missed, cursor, limit);
           }
           case "departments" ->
               departments(me, department)
                   .compose(mine -> history.reached(me.tenant(), mine, missed, cursor, limit));
-          default -> throw StaffProblem.malformed("scope must be me or departments");
+          default -> throw Problem.malformed("scope must be me or departments");
         };
     return page.map(
         found ->
@@ -86,7 +87,7 @@ public final class StaffCallHistoryRoutes {
                 return mine;
               }
               if (!mine.contains(department)) {
-                throw StaffProblem.forbidden("not a member of department " + department);
+                throw Problem.forbidden("not a member of department " + department);
               }
               return Set.of(department);
             });
@@ -123,6 +124,6 @@ public final class StaffCallHistoryRoutes {
     if (text.equals("true")) {
       return true;
     }
-    throw StaffProblem.malformed("missed must be true or false");
+    throw Problem.malformed("missed must be true or false");
   }
 }

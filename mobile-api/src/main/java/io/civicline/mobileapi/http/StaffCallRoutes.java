@@ -2,6 +2,7 @@ package io.civicline.mobileapi.http;
 
 import io.civicline.core.directory.RingPreference;
 import io.civicline.core.directory.StaffMember;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Stored;
 import io.civicline.core.validation.FieldError;
@@ -83,13 +84,13 @@ public final class StaffCallRoutes {
             text -> List.of("app", "mobile").contains(text) ? null : "must be app or mobile");
     in.rejectUnknownFields();
     if (!errors.isEmpty()) {
-      throw StaffProblem.invalid(errors.list());
+      throw Problem.invalid(errors.list());
     }
     return member(me)
         .compose(
             caller -> {
               if (!caller.departmentIds().contains(department)) {
-                throw StaffProblem.forbidden("not a member of department " + department);
+                throw Problem.forbidden("not a member of department " + department);
               }
               return via(me, caller, via)
                   .compose(chosen -> limited(ctx, me).map(chosen))
@@ -122,7 +123,7 @@ public final class StaffCallRoutes {
               if (wait.isPresent()) {
                 long seconds = Math.max(1, wait.get().toSeconds());
                 ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-                throw new StaffProblem(
+                throw new Problem(
                     429,
                     "too-many-calls",
                     "Too many calls",
@@ -159,11 +160,10 @@ public final class StaffCallRoutes {
     return switch (failure) {
       case OutboundCalls.NotPossible refused ->
           Future.failedFuture(
-              new StaffProblem(
-                  409, "call-not-possible", "Call not possible", refused.getMessage()));
+              new Problem(409, "call-not-possible", "Call not possible", refused.getMessage()));
       case OutboundCalls.Unavailable down ->
           Future.failedFuture(
-              new StaffProblem(503, "voice-unavailable", "Voice unavailable", down.getMessage()));
+              new Problem(503, "voice-unavailable", "Voice unavailable", down.getMessage()));
       default -> Future.failedFuture(failure);
     };
   }
@@ -179,7 +179,7 @@ public final class StaffCallRoutes {
     RingPreference wanted =
         RingPreference.parse(me.staffId(), ObjectReader.root(JsonBodies.object(ctx), errors));
     if (!errors.isEmpty()) {
-      throw StaffProblem.invalid(errors.list());
+      throw Problem.invalid(errors.list());
     }
     return member(me)
         .compose(
@@ -227,7 +227,7 @@ public final class StaffCallRoutes {
   private Future<StaffMember> member(StaffPrincipal me) {
     return directory
         .byId(me.tenant(), me.staffId())
-        .map(found -> found.orElseThrow(() -> StaffProblem.forbidden("no longer a staff member")));
+        .map(found -> found.orElseThrow(() -> Problem.forbidden("no longer a staff member")));
   }
 
   private static JsonObject wire(StaffMember member, RingPreference preference) {
@@ -237,15 +237,15 @@ public final class StaffCallRoutes {
     return json;
   }
 
-  private static StaffProblem voiceUnavailable() {
-    return new StaffProblem(
+  private static Problem voiceUnavailable() {
+    return new Problem(
         503,
         "voice-unavailable",
         "Voice unavailable",
         "in-app calling is not configured for this deployment (twilio.apiKeySid)");
   }
 
-  private static StaffProblem invalid(String field, String detail) {
-    return StaffProblem.invalid(List.of(new FieldError("#/" + field, detail)));
+  private static Problem invalid(String field, String detail) {
+    return Problem.invalid(List.of(new FieldError("#/" + field, detail)));
   }
 }

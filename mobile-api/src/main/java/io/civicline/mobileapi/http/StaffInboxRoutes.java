@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.FieldError;
 import io.civicline.mobileapi.auth.StaffDirectory;
@@ -71,7 +72,7 @@ public final class StaffInboxRoutes {
     StaffPrincipal me = BearerStaffAuth.principal(ctx);
     String department = ctx.request().getParam("department");
     if (department == null || department.isBlank()) {
-      throw StaffProblem.malformed("department is required (one of your departments)");
+      throw Problem.malformed("department is required (one of your departments)");
     }
     InboxQuery query = query(ctx, me);
     Optional<InboxPosition> after = cursor(ctx.request().getParam("cursor"));
@@ -119,7 +120,7 @@ public final class StaffInboxRoutes {
           case "open" -> InboxQuery.Status.OPEN;
           case "handled" -> InboxQuery.Status.HANDLED;
           case "all" -> InboxQuery.Status.ALL;
-          default -> throw StaffProblem.malformed("status must be one of open, handled, all");
+          default -> throw Problem.malformed("status must be one of open, handled, all");
         };
     String assignee = ctx.request().getParam("assignedTo");
     Optional<String> who;
@@ -132,11 +133,11 @@ public final class StaffInboxRoutes {
     } else if (STAFF_ID.matcher(assignee).matches()) {
       who = Optional.of(assignee);
     } else {
-      throw StaffProblem.malformed("assignedTo must be me, nobody or a staff id");
+      throw Problem.malformed("assignedTo must be me, nobody or a staff id");
     }
     String search = ctx.request().getParam("q");
     if (search != null && search.length() > MAX_SEARCH) {
-      throw StaffProblem.malformed("q must be at most " + MAX_SEARCH + " characters");
+      throw Problem.malformed("q must be at most " + MAX_SEARCH + " characters");
     }
     return new InboxQuery(wanted, who, Optional.ofNullable(search).filter(q -> !q.isBlank()));
   }
@@ -148,7 +149,7 @@ public final class StaffInboxRoutes {
     try {
       return Optional.of(InboxPosition.parse(cursor));
     } catch (IllegalArgumentException e) {
-      throw StaffProblem.malformed("cursor must be the 'next' value of a previous page");
+      throw Problem.malformed("cursor must be the 'next' value of a previous page");
     }
   }
 
@@ -238,7 +239,7 @@ public final class StaffInboxRoutes {
         .map(
             member -> {
               if (!member) {
-                throw StaffProblem.invalid(
+                throw Problem.invalid(
                     List.of(
                         new FieldError(
                             "#/assignedTo",
@@ -280,7 +281,7 @@ public final class StaffInboxRoutes {
     return parts.sources().stream()
         .filter(s -> s.kind().equals(kind))
         .findFirst()
-        .orElseThrow(() -> StaffProblem.notFound("no inbox items of kind '" + kind + "'"));
+        .orElseThrow(() -> Problem.notFound("no inbox items of kind '" + kind + "'"));
   }
 
   private static JsonObject withEtag(RoutingContext ctx, InboxItem item) {
@@ -304,7 +305,7 @@ public final class StaffInboxRoutes {
     }
     Matcher matcher = ETAG.matcher(header.strip());
     if (!matcher.matches()) {
-      throw StaffProblem.malformed("If-Match must be one ETag as returned, e.g. \"3\"");
+      throw Problem.malformed("If-Match must be one ETag as returned, e.g. \"3\"");
     }
     return OptionalLong.of(Long.parseLong(matcher.group(1)));
   }

@@ -3,6 +3,7 @@ package io.civicline.mobileapi.http;
 import io.civicline.core.directory.PresenceStatus;
 import io.civicline.core.events.StaffEvent;
 import io.civicline.core.events.StaffEvents;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Stored;
 import io.civicline.core.validation.FieldErrors;
@@ -69,7 +70,7 @@ public final class StaffPresenceRoutes {
     PresenceStatus wanted =
         PresenceStatus.parse(me.staffId(), ObjectReader.root(JsonBodies.object(ctx), errors), now);
     if (!errors.isEmpty()) {
-      throw StaffProblem.invalid(errors.list());
+      throw Problem.invalid(errors.list());
     }
     return stored(me).compose(current -> write(me, wanted, current, now));
   }

@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.InvalidInputException;
 import io.civicline.mobileapi.auth.InvalidCredentials;
@@ -21,7 +22,7 @@ public final class StaffProblems {
   private StaffProblems() {}
 
   public static void handle(RoutingContext ctx) {
-    StaffProblem problem = toProblem(ctx);
+    Problem problem = toProblem(ctx);
     if (problem.status() >= 500) {
       LOG.atError()
           .addKeyValue("method", ctx.request().method().name())
@@ -32,7 +33,7 @@ public final class StaffProblems {
     send(ctx, problem);
   }
 
-  public static void send(RoutingContext ctx, StaffProblem problem) {
+  public static void send(RoutingContext ctx, Problem problem) {
     if (ctx.response().ended()) {
       return;
     }
@@ -46,24 +47,24 @@ public final class StaffProblems {
         .end(problem.toJson(ctx.request().path()).encode());
   }
 
-  static StaffProblem toProblem(RoutingContext ctx) {
+  static Problem toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     return switch (failure) {
-      case StaffProblem problem -> problem;
-      case InvalidCredentials refused -> StaffProblem.invalidCredentials();
+      case Problem problem -> problem;
+      case InvalidCredentials refused -> StaffAuthProblems.invalidCredentials();
       case InvalidToken refused -> {
         LOG.atDebug()
             .addKeyValue("path", ctx.request().path())
             .addKeyValue("reason", refused.getMessage())
             .log("staff token refused");
         yield refused.isRefresh()
-            ? StaffProblem.invalidRefreshToken()
-            : StaffProblem.invalidToken();
+            ? StaffAuthProblems.invalidRefreshToken()
+            : StaffAuthProblems.invalidToken();
       }
-      case InvalidInputException invalid -> StaffProblem.invalid(invalid.errors());
-      case StoreException.NotFound missing -> StaffProblem.notFound(missing.getMessage());
+      case InvalidInputException invalid -> Problem.invalid(invalid.errors());
+      case StoreException.NotFound missing -> Problem.notFound(missing.getMessage());
       case StoreException.VersionMismatch changed ->
-          new StaffProblem(
+          new Problem(
               412,
               "version-mismatch",
               "Precondition failed",
@@ -71,32 +72,32 @@ public final class StaffProblems {
                   + changed.current()
                   + "; read it again and retry");
       case io.civicline.mobileapi.texts.TextInbox.OptedOut optedOut ->
-          new StaffProblem(409, "opted-out", "Resident opted out", optedOut.getMessage());
+          new Problem(409, "opted-out", "Resident opted out", optedOut.getMessage());
       case HttpException http -> fromStatus(http.getStatusCode());
       case null -> fromStatus(ctx.statusCode());
       default -> internal();
     };
   }
 
-  private static StaffProblem fromStatus(int status) {
+  private static Problem fromStatus(int status) {
     return switch (status) {
-      case 400 -> StaffProblem.malformed("the request could not be read");
-      case 404 -> StaffProblem.notFound("no such resource");
+      case 400 -> Problem.malformed("the request could not be read");
+      case 404 -> Problem.notFound("no such resource");
       case 413 ->
-          new StaffProblem(
+          new Problem(
               413,
               "body-too-large",
               "Request body too large",
               "the request body is larger than this server accepts");
       default ->
           status >= 400 && status < 500
-              ? new StaffProblem(status, "client-error", "Client error", "request refused")
+              ? new Problem(status, "client-error", "Client error", "request refused")
               : internal();
     };
   }
 
-  private static StaffProblem internal() {
-    return new StaffProblem(
+  private static Problem internal() {
+    return new Problem(
         500, "internal", "Internal error", "the server failed; the error was logged");
   }
 }

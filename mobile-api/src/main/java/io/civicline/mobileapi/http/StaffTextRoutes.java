@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.auth.StaffPrincipal;
 import io.civicline.mobileapi.texts.TextInbox;
@@ -46,7 +47,7 @@ public final class StaffTextRoutes {
     StaffPrincipal me = BearerStaffAuth.principal(ctx);
     String department = ctx.request().getParam("department");
     if (department == null || department.isBlank()) {
-      throw StaffProblem.malformed("department is required (one of your departments)");
+      throw Problem.malformed("department is required (one of your departments)");
     }
     int offset = number(ctx, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = number(ctx, "limit", 1, MAX_LIMIT, 20);
@@ -94,8 +95,8 @@ public final class StaffTextRoutes {
     return text;
   }
 
-  static StaffProblem invalid(String field, String detail) {
-    return StaffProblem.invalid(
+  static Problem invalid(String field, String detail) {
+    return Problem.invalid(
         java.util.List.of(new io.civicline.core.validation.FieldError("#/" + field, detail)));
   }
 

@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.http;
 
+import io.civicline.core.http.Problem;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,7 +26,7 @@ public final class TenantGuard implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String named = ctx.pathParam(parameter);
     if (named == null || !named.equals(BearerStaffAuth.principal(ctx).tenant())) {
-      ctx.fail(StaffProblem.notFound("no such resource"));
+      ctx.fail(Problem.notFound("no such resource"));
       return;
     }
     ctx.next();

@@ -1,11 +1,11 @@
 package io.civicline.mobileapi.push;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.validation.FieldErrors;
 import io.civicline.core.validation.ObjectReader;
 import io.civicline.mobileapi.auth.StaffPrincipal;
 import io.civicline.mobileapi.http.BearerStaffAuth;
 import io.civicline.mobileapi.http.StaffAuthRoutes;
-import io.civicline.mobileapi.http.StaffProblem;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -75,7 +75,7 @@ public final class DeviceRoutes {
         .map(
             removed -> {
               if (!removed) {
-                throw StaffProblem.notFound("you have no such device");
+                throw Problem.notFound("you have no such device");
               }
               return null;
             });
@@ -150,7 +150,7 @@ public final class DeviceRoutes {
   private static JsonObject body(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !(type.startsWith("application/json") || type.contains("+json"))) {
-      throw new StaffProblem(
+      throw new Problem(
           415,
           "unsupported-media-type",
           "Unsupported media type",
@@ -158,15 +158,15 @@ public final class DeviceRoutes {
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw StaffProblem.malformed("the request body is empty; send a JSON object");
+      throw Problem.malformed("the request body is empty; send a JSON object");
     }
     try {
       if (io.vertx.core.json.Json.decodeValue(body) instanceof JsonObject object) {
         return object;
       }
     } catch (DecodeException e) {
-      throw StaffProblem.malformed("malformed JSON"); // no echo: it holds a push token
+      throw Problem.malformed("malformed JSON"); // no echo: it holds a push token
     }
-    throw StaffProblem.malformed("the body must be a JSON object");
+    throw Problem.malformed("the body must be a JSON object");
   }
 }

@@ -2,6 +2,7 @@ package io.civicline.ops.audit;
 
 import static io.civicline.ops.http.Reply.endpoint;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.AuditEntry;
 import io.civicline.core.store.AuditTrail;
 import io.civicline.core.store.DocumentStore;
@@ -9,7 +10,6 @@ import io.civicline.core.store.Page;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
 import io.vertx.core.Future;
@@ -46,7 +46,7 @@ public final class AuditRoutes {
     int limit = Requests.limit(ctx);
     String cursor = ctx.request().getParam("cursor");
     if (cursor != null && !cursor.matches("[0-9]{1,20}-[0-9]{1,20}")) {
-      throw ApiProblem.badParameter("cursor", "must be the 'next' value of a previous page");
+      throw Problem.badParameter("cursor", "must be the 'next' value of a previous page");
     }
     return trail.list(scope, cursor, limit).map(page -> Reply.ok(json(page)));
   }

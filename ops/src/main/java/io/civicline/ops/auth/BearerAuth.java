@@ -1,6 +1,6 @@
 package io.civicline.ops.auth;
 
-import io.civicline.ops.http.ApiProblem;
+import io.civicline.core.http.Problem;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,8 +17,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ctx.fail(
-          ApiProblem.unauthorized("send an admin API token as 'Authorization: Bearer <token>'"));
+      ctx.fail(Problem.unauthorized("send an admin API token as 'Authorization: Bearer <token>'"));
       return;
     }
     tokens
@@ -26,7 +25,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
         .onSuccess(
             principal -> {
               if (principal.isEmpty()) {
-                ctx.fail(ApiProblem.unauthorized("the token is unknown or was revoked"));
+                ctx.fail(Problem.unauthorized("the token is unknown or was revoked"));
               } else {
                 ctx.put(KEY, principal.get());
                 ctx.next();
@@ -46,7 +45,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
   /** Only platform admins pass. */
   public static void requirePlatformAdmin(RoutingContext ctx) {
     if (!principal(ctx).isPlatformAdmin()) {
-      throw ApiProblem.forbidden("this needs a platform-admin token");
+      throw Problem.forbidden("this needs a platform-admin token");
     }
   }
 }

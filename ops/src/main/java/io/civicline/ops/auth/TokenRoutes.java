@@ -3,12 +3,12 @@ package io.civicline.ops.auth;
 import static io.civicline.ops.http.Reply.endpoint;
 
 import io.civicline.core.directory.Tenant;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.validation.FieldErrors;
 import io.civicline.core.validation.Formats;
 import io.civicline.core.validation.ObjectReader;
 import io.civicline.ops.directory.Representation;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
@@ -53,7 +53,7 @@ public final class TokenRoutes {
             token ->
                 Reply.ok(
                     Representation.of(
-                        token.orElseThrow(() -> ApiProblem.notFound("no token '" + id + "'")))));
+                        token.orElseThrow(() -> Problem.notFound("no token '" + id + "'")))));
   }
 
   private Future<Reply> revoke(RoutingContext ctx) {
@@ -116,7 +116,7 @@ public final class TokenRoutes {
         .map(
             found -> {
               if (found.isEmpty()) {
-                throw ApiProblem.invalid("#/tenant", "no tenant '" + tenant + "'");
+                throw Problem.invalid("#/tenant", "no tenant '" + tenant + "'");
               }
               return null;
             });

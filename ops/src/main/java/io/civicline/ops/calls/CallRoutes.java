@@ -2,10 +2,10 @@ package io.civicline.ops.calls;
 
 import static io.civicline.ops.http.Reply.endpoint;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.validation.Formats;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
 import io.civicline.routing.engine.Outcome;
@@ -76,7 +76,7 @@ public final class CallRoutes {
                           found ->
                               Reply.ok(
                                   found.orElseThrow(
-                                      () -> ApiProblem.notFound("no call '" + callId + "'"))));
+                                      () -> Problem.notFound("no call '" + callId + "'"))));
                 }));
   }
 
@@ -84,7 +84,7 @@ public final class CallRoutes {
   private static Predicate<JsonObject> filter(RoutingContext ctx) {
     String outcome = ctx.request().getParam("outcome");
     if (outcome != null && !OUTCOMES.contains(outcome)) {
-      throw ApiProblem.badParameter("outcome", "must be one of " + OUTCOMES);
+      throw Problem.badParameter("outcome", "must be one of " + OUTCOMES);
     }
     String from = number(ctx, "from");
     String to = number(ctx, "to");
@@ -97,7 +97,7 @@ public final class CallRoutes {
   private static String number(RoutingContext ctx, String name) {
     String value = ctx.request().getParam(name);
     if (value != null && Formats.e164(value) != null) {
-      throw ApiProblem.badParameter(name, Formats.e164(value) + " (write + as %2B in a URL)");
+      throw Problem.badParameter(name, Formats.e164(value) + " (write + as %2B in a URL)");
     }
     return value;
   }
@@ -110,8 +110,7 @@ public final class CallRoutes {
     try {
       return Optional.of(Instant.parse(value));
     } catch (DateTimeParseException e) {
-      throw ApiProblem.badParameter(
-          name, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+      throw Problem.badParameter(name, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
     }
   }
 
@@ -119,7 +118,7 @@ public final class CallRoutes {
   private static String cursor(RoutingContext ctx) {
     String cursor = ctx.request().getParam("cursor");
     if (cursor != null && !cursor.matches("[0-9]{1,18}(:[A-Za-z0-9-]{1,64})?")) {
-      throw ApiProblem.badParameter("cursor", "must be the 'next' value of a previous page");
+      throw Problem.badParameter("cursor", "must be the 'next' value of a previous page");
     }
     return cursor;
   }

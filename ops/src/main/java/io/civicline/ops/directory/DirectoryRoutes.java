@@ -3,9 +3,9 @@ package io.civicline.ops.directory;
 import static io.civicline.ops.http.Reply.endpoint;
 
 import io.civicline.core.directory.DirectoryObject;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Stored;
 import io.civicline.ops.auth.BearerAuth;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
@@ -99,7 +99,7 @@ public final class DirectoryRoutes {
             stored ->
                 withEtag(
                     stored.orElseThrow(
-                        () -> ApiProblem.notFound("no " + kind.noun() + " '" + id + "'")),
+                        () -> Problem.notFound("no " + kind.noun() + " '" + id + "'")),
                     200));
   }
 

@@ -5,7 +5,7 @@ import static io.civicline.ops.http.Reply.endpoint;
 import io.civicline.core.directory.CalendarRef;
 import io.civicline.core.directory.Department;
 import io.civicline.core.directory.Tenant;
-import io.civicline.ops.http.ApiProblem;
+import io.civicline.core.http.Problem;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
 import io.civicline.routing.calendar.Holiday;
@@ -117,8 +117,7 @@ public final class HolidayRoutes {
                         Department d =
                             department
                                 .result()
-                                .orElseThrow(
-                                    () -> ApiProblem.notFound("no department '" + id + "'"));
+                                .orElseThrow(() -> Problem.notFound("no department '" + id + "'"));
                         Optional<CalendarRef> calendar =
                             d.holidayCalendar()
                                 .or(() -> tenant.result().orElseThrow().holidayCalendar());
@@ -148,7 +147,7 @@ public final class HolidayRoutes {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw ApiProblem.badParameter("date", "must be a date in the form YYYY-MM-DD");
+      throw Problem.badParameter("date", "must be a date in the form YYYY-MM-DD");
     }
   }
 
@@ -165,6 +164,6 @@ public final class HolidayRoutes {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw ApiProblem.badParameter("year", "must be a year from 1900 to 2200");
+    throw Problem.badParameter("year", "must be a year from 1900 to 2200");
   }
 }

@@ -7,11 +7,11 @@ import io.civicline.core.directory.PhoneNumber;
 import io.civicline.core.directory.PresenceStatus;
 import io.civicline.core.directory.StaffMember;
 import io.civicline.core.directory.Tenant;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.InvalidInputException;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.signaling.store.NumberRegistry;
 import io.civicline.voicemail.mailbox.Mailbox;
 import io.civicline.voicemail.mailbox.MailboxPins;
@@ -212,7 +212,7 @@ public final class Kinds {
       @Override
       public Future<Void> beforeDelete(Scope scope, Mailbox current, Actor actor) {
         if (current.legalHold()) {
-          throw ApiProblem.conflict(
+          throw Problem.conflict(
               "legal-hold",
               "mailbox '" + current.id() + "' is on legal hold; lift the hold before deleting it",
               List.of());

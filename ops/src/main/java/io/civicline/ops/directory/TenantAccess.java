@@ -1,10 +1,10 @@
 package io.civicline.ops.directory;
 
 import io.civicline.core.directory.Tenant;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.auth.Principal;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Requests;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -39,7 +39,7 @@ public final class TenantAccess {
             });
   }
 
-  static ApiProblem noSuchTenant(String tenant) {
-    return ApiProblem.notFound("no tenant '" + tenant + "'");
+  static Problem noSuchTenant(String tenant) {
+    return Problem.notFound("no tenant '" + tenant + "'");
   }
 }

@@ -1,10 +1,10 @@
 package io.civicline.ops.flows;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.validation.FieldErrors;
 import io.civicline.core.validation.Formats;
 import io.civicline.core.validation.InvalidInputException;
 import io.civicline.core.validation.ObjectReader;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
 import io.civicline.routing.flow.FlowDocuments;
 import io.vertx.core.json.JsonObject;
@@ -47,7 +47,7 @@ public record FlowRequest(String id, JsonObject document, String prefix, FieldEr
       id = ctx.request().getParam("id");
       String problem = id == null ? "is required for a YAML body, e.g. ?id=main" : Formats.slug(id);
       if (problem != null) {
-        throw ApiProblem.badParameter("id", problem);
+        throw Problem.badParameter("id", problem);
       }
     }
     String text = ctx.body().asString();

@@ -2,13 +2,13 @@ package io.civicline.ops.flows;
 
 import static io.civicline.ops.http.Reply.endpoint;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Page;
 import io.civicline.core.store.Stored;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.Scope;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
@@ -204,7 +204,7 @@ public final class FlowRoutes {
     if (text != null && text.matches("[1-9][0-9]{0,8}")) {
       return Integer.parseInt(text);
     }
-    throw ApiProblem.notFound("no version '" + text + "'");
+    throw Problem.notFound("no version '" + text + "'");
   }
 
   /** The versions' cursor is the last version number of the previous page. */
@@ -214,7 +214,7 @@ public final class FlowRoutes {
       return null;
     }
     if (!cursor.matches("[1-9][0-9]{0,8}")) {
-      throw ApiProblem.badParameter("cursor", "must be the 'next' value of a previous page");
+      throw Problem.badParameter("cursor", "must be the 'next' value of a previous page");
     }
     return FlowStore.versionId(flowId, Integer.parseInt(cursor));
   }

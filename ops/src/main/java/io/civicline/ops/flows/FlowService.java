@@ -1,5 +1,6 @@
 package io.civicline.ops.flows;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Page;
@@ -7,7 +8,6 @@ import io.civicline.core.store.StoreException;
 import io.civicline.core.store.Stored;
 import io.civicline.core.validation.FieldErrors;
 import io.civicline.ops.directory.Scope;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.routing.flow.ExternalRef;
 import io.civicline.routing.flow.Flow;
 import io.civicline.routing.flow.FlowReader;
@@ -93,7 +93,7 @@ public final class FlowService {
         .compose(
             users -> {
               if (!users.isEmpty()) {
-                throw ApiProblem.conflict(
+                throw Problem.conflict(
                     "still-referenced",
                     "cannot delete: flow '"
                         + flowId
@@ -147,13 +147,13 @@ public final class FlowService {
         .map(
             found ->
                 found.orElseThrow(
-                    () -> ApiProblem.notFound("flow '" + flowId + "' has no version " + version)));
+                    () -> Problem.notFound("flow '" + flowId + "' has no version " + version)));
   }
 
   private Future<Stored> current(Scope scope, String flowId) {
     return flows
         .flow(scope.id(), flowId)
-        .map(found -> found.orElseThrow(() -> ApiProblem.notFound("no flow '" + flowId + "'")));
+        .map(found -> found.orElseThrow(() -> Problem.notFound("no flow '" + flowId + "'")));
   }
 
   private Future<Void> requirePublishedSubflows(Scope scope, Flow flow) {

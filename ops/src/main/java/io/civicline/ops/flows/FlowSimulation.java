@@ -1,6 +1,7 @@
 package io.civicline.ops.flows;
 
 import io.civicline.core.directory.PhoneNumber;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Stored;
 import io.civicline.core.validation.FieldErrors;
@@ -8,7 +9,6 @@ import io.civicline.core.validation.Formats;
 import io.civicline.core.validation.InvalidInputException;
 import io.civicline.core.validation.ObjectReader;
 import io.civicline.ops.directory.Scope;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.routing.engine.CallContext;
 import io.civicline.routing.engine.Simulator;
 import io.civicline.routing.flow.Flow;
@@ -142,8 +142,7 @@ public final class FlowSimulation {
                                 .map(
                                     to -> {
                                       CallContext loaded =
-                                          context.orElseThrow(
-                                              () -> ApiProblem.notFound("no tenant"));
+                                          context.orElseThrow(() -> Problem.notFound("no tenant"));
                                       CallContext pinned =
                                           adjusted(loaded, request, flowId, version);
                                       return simulate(pinned, flowId, request, to);
@@ -163,9 +162,9 @@ public final class FlowSimulation {
         .map(v -> version)
         .recover(
             failure ->
-                failure instanceof ApiProblem p && p.status() == 404
+                failure instanceof Problem p && p.status() == 404
                     ? Future.failedFuture(
-                        ApiProblem.invalid(
+                        Problem.invalid(
                             "#/version", "flow '" + flowId + "' has no version " + version))
                     : Future.failedFuture(failure));
   }
@@ -229,8 +228,7 @@ public final class FlowSimulation {
       trace = Simulator.run(context, flowId, request.from(), to, request.at(), request.inputs());
     } catch (IllegalStateException e) {
       // e.g. a subflow that is not published: the engine cannot go on
-      throw ApiProblem.conflict(
-          "flow-not-runnable", "cannot simulate: " + e.getMessage(), List.of());
+      throw Problem.conflict("flow-not-runnable", "cannot simulate: " + e.getMessage(), List.of());
     }
     return TraceJson.of(trace)
         .put("at", request.at().toString())

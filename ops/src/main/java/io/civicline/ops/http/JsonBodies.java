@@ -1,5 +1,6 @@
 package io.civicline.ops.http;
 
+import io.civicline.core.http.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -13,7 +14,7 @@ public final class JsonBodies {
   public static JsonObject object(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !(type.startsWith("application/json") || type.contains("+json"))) {
-      throw new ApiProblem(
+      throw new Problem(
           415,
           "unsupported-media-type",
           "Unsupported media type",
@@ -23,16 +24,16 @@ public final class JsonBodies {
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw ApiProblem.malformed("the request body is empty; send a JSON object");
+      throw Problem.malformed("the request body is empty; send a JSON object");
     }
     Object value;
     try {
       value = Json.decodeValue(body);
     } catch (DecodeException e) {
-      throw ApiProblem.malformed("malformed JSON: " + firstLine(e.getMessage()));
+      throw Problem.malformed("malformed JSON: " + firstLine(e.getMessage()));
     }
     if (!(value instanceof JsonObject object)) {
-      throw ApiProblem.malformed("the body must be a JSON object");
+      throw Problem.malformed("the body must be a JSON object");
     }
     return object;
   }

@@ -1,5 +1,6 @@
 package io.civicline.ops.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.FieldError;
 import io.civicline.core.validation.InvalidInputException;
@@ -21,7 +22,7 @@ public final class Problems {
   private Problems() {}
 
   public static void handle(RoutingContext ctx) {
-    ApiProblem problem = toProblem(ctx);
+    Problem problem = toProblem(ctx);
     if (problem.status() >= 500) {
       LOG.atError()
           .addKeyValue("method", ctx.request().method().name())
@@ -32,7 +33,7 @@ public final class Problems {
     send(ctx, problem);
   }
 
-  public static void send(RoutingContext ctx, ApiProblem problem) {
+  public static void send(RoutingContext ctx, Problem problem) {
     if (ctx.response().ended()) {
       return;
     }
@@ -45,13 +46,13 @@ public final class Problems {
         .end(problem.toJson(ctx.request().path()).encode());
   }
 
-  static ApiProblem toProblem(RoutingContext ctx) {
+  static Problem toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiProblem problem) {
+    if (failure instanceof Problem problem) {
       return problem;
     }
     if (failure instanceof InvalidInputException invalid) {
-      return ApiProblem.invalid(invalid.errors());
+      return Problem.invalid(invalid.errors());
     }
     if (failure instanceof StoreException refused) {
       return fromStore(refused);
@@ -62,17 +63,17 @@ public final class Problems {
     if (failure == null) {
       return fromStatus(ctx.statusCode(), ctx);
     }
-    return new ApiProblem(
+    return new Problem(
         500, "internal", "Internal error", "the server failed; the error was logged");
   }
 
-  private static ApiProblem fromStore(StoreException refused) {
+  private static Problem fromStore(StoreException refused) {
     return switch (refused) {
-      case StoreException.NotFound e -> ApiProblem.notFound(e.getMessage());
+      case StoreException.NotFound e -> Problem.notFound(e.getMessage());
       case StoreException.AlreadyExists e ->
-          ApiProblem.conflict("already-exists", e.getMessage(), List.of());
+          Problem.conflict("already-exists", e.getMessage(), List.of());
       case StoreException.VersionMismatch e ->
-          new ApiProblem(
+          new Problem(
               412,
               "version-mismatch",
               "Precondition failed",
@@ -80,17 +81,17 @@ public final class Problems {
                   + e.current()
                   + "; read it again and retry");
       case StoreException.MissingReferences e ->
-          ApiProblem.invalid(
+          Problem.invalid(
               e.fields().stream()
                   .map(field -> new FieldError(field, "refers to an object that does not exist"))
                   .toList());
       case StoreException.UniqueTaken e ->
-          ApiProblem.conflict(
+          Problem.conflict(
               "duplicate-value",
               "'" + e.value() + "' is already used by " + e.owner(),
               List.of(new FieldError(e.field(), "already used by " + e.owner())));
       case StoreException.StillReferenced e ->
-          ApiProblem.conflict(
+          Problem.conflict(
               "still-referenced",
               "cannot delete: still referred to by "
                   + String.join(", ", e.referrers())
@@ -98,39 +99,39 @@ public final class Problems {
                   + "; remove those references first",
               List.of());
       case StoreException.NotEmpty e ->
-          ApiProblem.conflict(
+          Problem.conflict(
               "not-empty",
               "cannot delete: still holds "
                   + String.join(", ", e.holding())
                   + "; delete those first",
               List.of());
-      default -> new ApiProblem(500, "internal", "Internal error", "unexpected store failure");
+      default -> new Problem(500, "internal", "Internal error", "unexpected store failure");
     };
   }
 
-  private static ApiProblem fromStatus(int status, RoutingContext ctx) {
+  private static Problem fromStatus(int status, RoutingContext ctx) {
     return switch (status) {
-      case 404 -> ApiProblem.notFound("no such resource: " + ctx.request().path());
+      case 404 -> Problem.notFound("no such resource: " + ctx.request().path());
       case 405 ->
-          new ApiProblem(
+          new Problem(
               405,
               "method-not-allowed",
               "Method not allowed",
               ctx.request().method() + " is not allowed here");
       case 413 ->
-          new ApiProblem(
+          new Problem(
               413,
               "body-too-large",
               "Request body too large",
               "the request body is larger than this server accepts");
       case 415 ->
-          new ApiProblem(
+          new Problem(
               415, "unsupported-media-type", "Unsupported media type", "send application/json");
-      case 400 -> ApiProblem.malformed("the request could not be read");
+      case 400 -> Problem.malformed("the request could not be read");
       default ->
           status >= 400 && status < 500
-              ? new ApiProblem(status, "client-error", "Client error", "request refused")
-              : new ApiProblem(
+              ? new Problem(status, "client-error", "Client error", "request refused")
+              : new Problem(
                   500, "internal", "Internal error", "the server failed; the error was logged");
     };
   }

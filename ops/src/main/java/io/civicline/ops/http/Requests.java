@@ -1,5 +1,6 @@
 package io.civicline.ops.http;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.validation.Formats;
 import io.vertx.ext.web.RoutingContext;
 import java.util.OptionalLong;
@@ -18,7 +19,7 @@ public final class Requests {
   public static String pathId(RoutingContext ctx, String name) {
     String value = ctx.pathParam(name);
     if (value == null || Formats.slug(value) != null) {
-      throw ApiProblem.notFound("no " + name + " '" + value + "'");
+      throw Problem.notFound("no " + name + " '" + value + "'");
     }
     return value;
   }
@@ -36,7 +37,7 @@ public final class Requests {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw ApiProblem.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    throw Problem.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
   }
 
   /** The opaque cursor a previous page returned as {@code next}, or null for the first page. */
@@ -46,7 +47,7 @@ public final class Requests {
       return null;
     }
     if (cursor.isEmpty() || cursor.length() > 64 || !cursor.matches("[A-Za-z0-9._-]+")) {
-      throw ApiProblem.badParameter("cursor", "must be the 'next' value of a previous page");
+      throw Problem.badParameter("cursor", "must be the 'next' value of a previous page");
     }
     return cursor;
   }
@@ -59,7 +60,7 @@ public final class Requests {
     String header = ctx.request().getHeader("If-Match");
     if (header == null || header.isBlank()) {
       if (required) {
-        throw new ApiProblem(
+        throw new Problem(
             428,
             "precondition-required",
             "Precondition required",
@@ -70,7 +71,7 @@ public final class Requests {
     }
     Matcher matcher = ETAG.matcher(header.strip());
     if (!matcher.matches()) {
-      throw new ApiProblem(
+      throw new Problem(
           400,
           "bad-precondition",
           "Bad If-Match",

@@ -3,6 +3,7 @@ package io.civicline.ops.presence;
 import io.civicline.core.directory.PresenceStatus;
 import io.civicline.core.events.StaffEvent;
 import io.civicline.core.events.StaffEvents;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.Page;
 import io.civicline.core.store.StoreException;
@@ -12,7 +13,6 @@ import io.civicline.core.validation.ObjectReader;
 import io.civicline.ops.directory.DirectoryService;
 import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.Scope;
-import io.civicline.ops.http.ApiProblem;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -214,9 +214,7 @@ public final class PresenceService {
                 return null;
               }
               String detail = "no staff member '" + staffId + "'";
-              throw forWrite
-                  ? ApiProblem.invalid("#/staffId", detail)
-                  : ApiProblem.notFound(detail);
+              throw forWrite ? Problem.invalid("#/staffId", detail) : Problem.notFound(detail);
             });
   }
 

@@ -2,10 +2,10 @@ package io.civicline.ops.queues;
 
 import static io.civicline.ops.http.Reply.endpoint;
 
+import io.civicline.core.http.Problem;
 import io.civicline.core.validation.Formats;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Reply;
 import io.civicline.signaling.store.CallbackDialer;
 import io.civicline.signaling.store.CallbackQueue;
@@ -63,7 +63,7 @@ public final class CallbackRoutes {
   private Future<Reply> dispatch(String tenant, String queueName) {
     Optional<CallbackDialer> dialer = calls.apply(tenant);
     if (dialer.isEmpty()) {
-      throw new ApiProblem(
+      throw new Problem(
           409, "channel-off", "Conflict", "no voice channel is configured to place callbacks");
     }
     return dialer
@@ -79,7 +79,7 @@ public final class CallbackRoutes {
   private static String queueOf(RoutingContext ctx) {
     String name = ctx.pathParam("queue");
     if (name == null || Formats.slug(name) != null) {
-      throw ApiProblem.notFound("no queue '" + name + "'");
+      throw Problem.notFound("no queue '" + name + "'");
     }
     return name;
   }

@@ -3,13 +3,13 @@ package io.civicline.ops.staff;
 import static io.civicline.ops.http.Reply.endpoint;
 
 import io.civicline.core.directory.Department;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Ref;
 import io.civicline.core.validation.FieldErrors;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
 import io.civicline.ops.http.Reply;
 import io.civicline.routing.sms.SmsRules;
@@ -60,7 +60,7 @@ public final class SmsRulesRoutes {
                                     stored
                                         .orElseThrow(
                                             () ->
-                                                ApiProblem.notFound(
+                                                Problem.notFound(
                                                     "no texting rules: texts go to the department"
                                                         + " of the number texted"))
                                         .body()))));
@@ -93,7 +93,7 @@ public final class SmsRulesRoutes {
               FieldErrors errors = new FieldErrors();
               SmsRules rules = SmsRulesReader.read(body.copy(), town, errors);
               if (!errors.isEmpty()) {
-                throw ApiProblem.invalid(errors.list());
+                throw Problem.invalid(errors.list());
               }
               DocumentStore.Write write =
                   new DocumentStore.Write(

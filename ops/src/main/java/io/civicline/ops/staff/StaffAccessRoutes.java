@@ -2,11 +2,11 @@ package io.civicline.ops.staff;
 
 import static io.civicline.ops.http.Reply.endpoint;
 
+import io.civicline.core.http.Problem;
 import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.auth.StaffPasswords;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
@@ -77,7 +77,7 @@ public final class StaffAccessRoutes {
         .map(
             member -> {
               if (member.isEmpty()) {
-                throw ApiProblem.notFound("no staff member '" + staffId + "'");
+                throw Problem.notFound("no staff member '" + staffId + "'");
               }
               return new String[] {tenant, staffId};
             });
@@ -86,12 +86,12 @@ public final class StaffAccessRoutes {
   private static String password(JsonObject body) {
     for (String field : body.fieldNames()) {
       if (!field.equals("password")) {
-        throw ApiProblem.invalid("#/" + field, "unknown field");
+        throw Problem.invalid("#/" + field, "unknown field");
       }
     }
     Object value = body.getValue("password");
     if (!(value instanceof String text)) {
-      throw ApiProblem.invalid("#/password", "must be a string");
+      throw Problem.invalid("#/password", "must be a string");
     }
     return text;
   }

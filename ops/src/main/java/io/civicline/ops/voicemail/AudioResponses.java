@@ -1,7 +1,7 @@
 package io.civicline.ops.voicemail;
 
 import io.civicline.core.http.ByteRange;
-import io.civicline.ops.http.ApiProblem;
+import io.civicline.core.http.Problem;
 import io.civicline.ops.http.Problems;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -40,7 +40,7 @@ final class AudioResponses {
     ctx.response().putHeader("Accept-Ranges", "bytes");
     Problems.send(
         ctx,
-        new ApiProblem(
+        new Problem(
             416,
             "range-not-satisfiable",
             "Range not satisfiable",

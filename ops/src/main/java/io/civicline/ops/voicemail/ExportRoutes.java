@@ -1,12 +1,12 @@
 package io.civicline.ops.voicemail;
 
+import io.civicline.core.http.Problem;
 import io.civicline.ops.auth.BearerAuth;
 import io.civicline.ops.directory.DirectoryRoutes;
 import io.civicline.ops.directory.DirectoryService;
 import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.Scope;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.voicemail.export.MailboxExport;
 import io.civicline.voicemail.mailbox.Mailbox;
 import io.civicline.voicemail.message.MessageStore;
@@ -60,7 +60,7 @@ public final class ExportRoutes {
     try {
       from = instant(ctx, "from");
       to = instant(ctx, "to");
-    } catch (ApiProblem problem) {
+    } catch (Problem problem) {
       ctx.fail(problem);
       return;
     }
@@ -123,7 +123,7 @@ public final class ExportRoutes {
     String id = ctx.pathParam("id");
     Optional<Mailbox.Owner> owner = Mailbox.ownerOf(id);
     if (owner.isEmpty()) {
-      return Future.failedFuture(ApiProblem.notFound("no mailbox '" + id + "'"));
+      return Future.failedFuture(Problem.notFound("no mailbox '" + id + "'"));
     }
     var kind = Mailbox.DEPARTMENT.equals(owner.get().kind()) ? kinds.departments : kinds.staff;
     return directory
@@ -131,7 +131,7 @@ public final class ExportRoutes {
         .map(
             found -> {
               if (found.isEmpty()) {
-                throw ApiProblem.notFound("no mailbox '" + id + "'");
+                throw Problem.notFound("no mailbox '" + id + "'");
               }
               return owner.get();
             });
@@ -145,8 +145,7 @@ public final class ExportRoutes {
     try {
       return Optional.of(Instant.parse(text));
     } catch (DateTimeParseException e) {
-      throw ApiProblem.badParameter(
-          name, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+      throw Problem.badParameter(name, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
     }
   }
 }

@@ -4,6 +4,7 @@ import static io.civicline.ops.http.Reply.endpoint;
 
 import io.civicline.core.directory.Tenant;
 import io.civicline.core.http.ByteRange;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Actor;
 import io.civicline.core.validation.FieldError;
 import io.civicline.ops.auth.BearerAuth;
@@ -12,7 +13,6 @@ import io.civicline.ops.directory.DirectoryService;
 import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.Scope;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
 import io.civicline.voicemail.audio.GreetingPolicy;
@@ -122,7 +122,7 @@ public final class GreetingRoutes {
     if (MULAW_TYPES.contains(type)) {
       return Upload.RAW_MULAW;
     }
-    throw new ApiProblem(
+    throw new Problem(
         415,
         "unsupported-media-type",
         "Unsupported media type",
@@ -232,7 +232,7 @@ public final class GreetingRoutes {
                         + "' is not one of the town's languages "
                         + offered
                         + "; add it to the town first";
-                throw new ApiProblem(
+                throw new Problem(
                     422,
                     "validation",
                     "Invalid input",
@@ -267,7 +267,7 @@ public final class GreetingRoutes {
                                                 failure
                                                         instanceof
                                                         RecordingStore.CorruptRecordingException
-                                                    ? new ApiProblem(
+                                                    ? new Problem(
                                                         500,
                                                         "recording-corrupt",
                                                         "Recording damaged",
@@ -337,7 +337,7 @@ public final class GreetingRoutes {
   private static String mailboxId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (Mailbox.ownerOf(id).isEmpty()) {
-      throw ApiProblem.notFound("no mailbox '" + id + "'");
+      throw Problem.notFound("no mailbox '" + id + "'");
     }
     return id;
   }
@@ -350,7 +350,7 @@ public final class GreetingRoutes {
             found ->
                 found.orElseThrow(
                     () ->
-                        ApiProblem.notFound(
+                        Problem.notFound(
                             "mailbox '"
                                 + id
                                 + "' has no settings yet; create them (POST .../mailboxes) before"
@@ -360,7 +360,7 @@ public final class GreetingRoutes {
   private static Mailbox.AudioGreeting recorded(Mailbox mailbox, String language) {
     Mailbox.AudioGreeting audio = mailbox.audioGreetings().get(language);
     if (audio == null) {
-      throw ApiProblem.notFound(
+      throw Problem.notFound(
           "mailbox '" + mailbox.id() + "' has no recorded greeting in '" + language + "'");
     }
     return audio;

@@ -3,6 +3,7 @@ package io.civicline.ops.voicemail;
 import static io.civicline.ops.http.Reply.endpoint;
 
 import io.civicline.core.http.ByteRange;
+import io.civicline.core.http.Problem;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.FieldErrors;
@@ -14,7 +15,6 @@ import io.civicline.ops.directory.Kind;
 import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.Scope;
 import io.civicline.ops.directory.TenantAccess;
-import io.civicline.ops.http.ApiProblem;
 import io.civicline.ops.http.JsonBodies;
 import io.civicline.ops.http.Reply;
 import io.civicline.ops.http.Requests;
@@ -167,8 +167,7 @@ public final class MailboxRoutes {
                     .compose(
                         found -> {
                           Mailbox mailbox =
-                              found.orElseThrow(
-                                  () -> ApiProblem.notFound("no mailbox '" + id + "'"));
+                              found.orElseThrow(() -> Problem.notFound("no mailbox '" + id + "'"));
                           return vertx
                               .executeBlocking(() -> hasher.hash(pin), false)
                               .compose(hash -> pins.set(scope.id(), mailbox.address(), hash))
@@ -197,7 +196,7 @@ public final class MailboxRoutes {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors.list());
+      throw Problem.invalid(errors.list());
     }
     return pin;
   }
@@ -208,7 +207,7 @@ public final class MailboxRoutes {
     int limit = Requests.limit(ctx);
     String cursor = ctx.request().getParam("cursor");
     if (cursor != null && !cursor.matches("[0-9]{1,18}(:vm-[0-9a-f]{24})?")) {
-      throw ApiProblem.badParameter("cursor", "must be the 'next' value of a previous page");
+      throw Problem.badParameter("cursor", "must be the 'next' value of a previous page");
     }
     Predicate<VoicemailMessage> filter = filter(ctx);
     return access
@@ -240,11 +239,11 @@ public final class MailboxRoutes {
   private static Predicate<VoicemailMessage> filter(RoutingContext ctx) {
     String status = ctx.request().getParam("status");
     if (status != null && !status.matches("new|heard|handled")) {
-      throw ApiProblem.badParameter("status", "must be one of [new, heard, handled]");
+      throw Problem.badParameter("status", "must be one of [new, heard, handled]");
     }
     String assignee = ctx.request().getParam("assignedTo");
     if (assignee != null && io.civicline.core.validation.Formats.slug(assignee) != null) {
-      throw ApiProblem.badParameter("assignedTo", "must be a staff id");
+      throw Problem.badParameter("assignedTo", "must be a staff id");
     }
     return m ->
         (status == null || m.status().wire().equals(status))
@@ -256,13 +255,13 @@ public final class MailboxRoutes {
     String id = ctx.pathParam("id");
     Optional<Mailbox.Owner> owner = Mailbox.ownerOf(id);
     if (owner.isEmpty()) {
-      return Future.failedFuture(ApiProblem.notFound("no mailbox '" + id + "'"));
+      return Future.failedFuture(Problem.notFound("no mailbox '" + id + "'"));
     }
     return exists(scope, owner.get())
         .map(
             found -> {
               if (!found) {
-                throw ApiProblem.notFound("no mailbox '" + id + "'");
+                throw Problem.notFound("no mailbox '" + id + "'");
               }
               return owner.get();
             });
@@ -293,7 +292,7 @@ public final class MailboxRoutes {
                                             .filter(m -> m.mailbox().equals(owner.address()))
                                             .orElseThrow(
                                                 () ->
-                                                    ApiProblem.notFound(
+                                                    Problem.notFound(
                                                         "no message '" + messageId + "'"))))
                     .compose(message -> then.apply(scope, message)));
   }
@@ -323,7 +322,7 @@ public final class MailboxRoutes {
         .compose(
             staff -> {
               if (staff.isEmpty()) {
-                throw ApiProblem.invalid("#/staffId", "no staff member '" + staffId + "'");
+                throw Problem.invalid("#/staffId", "no staff member '" + staffId + "'");
               }
               return change(ctx, "assign", (m, b) -> m.assigned(staffId));
             });
@@ -363,7 +362,7 @@ public final class MailboxRoutes {
         .compose(
             found -> {
               if (!found) {
-                throw ApiProblem.invalid(
+                throw Problem.invalid(
                     "#/mailbox", "no " + owner.get().kind() + " '" + owner.get().id() + "'");
               }
               return change(
@@ -371,7 +370,7 @@ public final class MailboxRoutes {
                   "forward",
                   (m, b) -> {
                     if (m.mailbox().equals(address)) {
-                      throw ApiProblem.invalid("#/mailbox", "is the mailbox the message is in");
+                      throw Problem.invalid("#/mailbox", "is the mailbox the message is in");
                     }
                     return m.forwarded(address);
                   });
@@ -443,7 +442,7 @@ public final class MailboxRoutes {
                   .transform(
                       ignored ->
                           Future.failedFuture(
-                              new ApiProblem(
+                              new Problem(
                                   500,
                                   "recording-corrupt",
                                   "Recording damaged",

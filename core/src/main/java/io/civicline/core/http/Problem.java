@@ -1,4 +1,4 @@
-package io.civicline.ops.http;
+package io.civicline.core.http;
 
 import io.civicline.core.validation.FieldError;
 import io.vertx.core.json.JsonArray;
@@ -6,17 +6,17 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * An RFC 9457 problem the API answers with ({@code application/problem+json}): a type URI, a short
- * title, the status, a human-readable detail and, for invalid input, every field error with its
- * JSON Pointer.
+ * An RFC 9457 problem the HTTP APIs (admin and staff alike) answer with ({@code
+ * application/problem+json}): a type URI, a short title, the status, a human-readable detail and,
+ * for invalid input, every field error with its JSON Pointer.
  */
-public final class ApiProblem extends RuntimeException {
+public final class Problem extends RuntimeException {
   private final int status;
   private final String type;
   private final String title;
   private final List<FieldError> errors;
 
-  public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+  public Problem(int status, String type, String title, String detail, List<FieldError> errors) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
@@ -24,40 +24,40 @@ public final class ApiProblem extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
-  public ApiProblem(int status, String type, String title, String detail) {
+  public Problem(int status, String type, String title, String detail) {
     this(status, type, title, detail, List.of());
   }
 
-  public static ApiProblem malformed(String detail) {
-    return new ApiProblem(400, "malformed-request", "Malformed request", detail);
+  public static Problem malformed(String detail) {
+    return new Problem(400, "malformed-request", "Malformed request", detail);
   }
 
-  public static ApiProblem invalid(List<FieldError> errors) {
+  public static Problem invalid(List<FieldError> errors) {
     String detail =
         errors.size() == 1
             ? errors.get(0).pointer() + ": " + errors.get(0).detail()
             : errors.size() + " fields are invalid";
-    return new ApiProblem(422, "validation", "Invalid input", detail, errors);
+    return new Problem(422, "validation", "Invalid input", detail, errors);
   }
 
-  public static ApiProblem invalid(String pointer, String detail) {
+  public static Problem invalid(String pointer, String detail) {
     return invalid(List.of(new FieldError(pointer, detail)));
   }
 
-  public static ApiProblem notFound(String detail) {
-    return new ApiProblem(404, "not-found", "Not found", detail);
+  public static Problem notFound(String detail) {
+    return new Problem(404, "not-found", "Not found", detail);
   }
 
-  public static ApiProblem conflict(String type, String detail, List<FieldError> errors) {
-    return new ApiProblem(409, type, "Conflict", detail, errors);
+  public static Problem conflict(String type, String detail, List<FieldError> errors) {
+    return new Problem(409, type, "Conflict", detail, errors);
   }
 
-  public static ApiProblem unauthorized(String detail) {
-    return new ApiProblem(401, "unauthorized", "Authentication required", detail);
+  public static Problem unauthorized(String detail) {
+    return new Problem(401, "unauthorized", "Authentication required", detail);
   }
 
-  public static ApiProblem forbidden(String detail) {
-    return new ApiProblem(403, "forbidden", "Forbidden", detail);
+  public static Problem forbidden(String detail) {
+    return new Problem(403, "forbidden", "Forbidden", detail);
   }
 
   public int status() {
@@ -100,8 +100,8 @@ public final class ApiProblem extends RuntimeException {
     return json.put("detail", error.detail());
   }
 
-  public static ApiProblem badParameter(String name, String detail) {
-    return new ApiProblem(
+  public static Problem badParameter(String name, String detail) {
+    return new Problem(
         400,
         "bad-parameter",
         "Bad query parameter",
