@@ -273,7 +273,7 @@ public final class StaffApi implements AutoCloseable {
     routes.mount(router);
     textRoutes.mount(router);
     presenceRoutes.mount(router);
-    new io.civicline.mobileapi.push.DeviceRoutes(devices, auth).mount(router);
+    new io.civicline.mobileapi.http.DeviceRoutes(devices, auth).mount(router);
     moreRoutes.forEach(routes -> routes.accept(router));
     more.accept(router);
     router

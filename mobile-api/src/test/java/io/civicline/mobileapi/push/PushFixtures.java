@@ -17,7 +17,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 /** Keys, tokens and requests the push tests share. */
-final class PushFixtures {
+public final class PushFixtures {
   static final String PASSWORD = "river-bank-7-ferry";
   static final String TEAM = "TEAM123456";
   static final String KEY_ID = "KEY7654321";
@@ -26,11 +26,11 @@ final class PushFixtures {
   static final String FCM_ACCESS_TOKEN = "ya29.test-access-token";
 
   /** An APNs-style token: 64 hex digits, distinct per {@code n}. */
-  static String apnsToken(int n) {
+  public static String apnsToken(int n) {
     return String.format("%064x", n);
   }
 
-  static String fcmToken(int n) {
+  public static String fcmToken(int n) {
     return "fcm-token-" + n + ":APA91bExampleExampleExample";
   }
 
@@ -55,7 +55,7 @@ final class PushFixtures {
   }
 
   /** Adds a staff member with a password and answers an access token of theirs. */
-  static String signedIn(StaffApiServer server, String tenant, String staffId) {
+  public static String signedIn(StaffApiServer server, String tenant, String staffId) {
     String email = staffId + "@" + tenant + ".example";
     server.addStaff(tenant, staffId, email, java.util.List.of("agent"));
     server.setPassword(tenant, staffId, PASSWORD);
@@ -69,7 +69,7 @@ final class PushFixtures {
   }
 
   /** DELETE, which the shared test client lacks. */
-  static Http.Response delete(StaffApiServer server, String path, String token) {
+  public static Http.Response delete(StaffApiServer server, String path, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).DELETE();
     if (token != null) {

@@ -1,20 +1,17 @@
-package io.civicline.mobileapi.push;
+package io.civicline.mobileapi.http;
 
 import io.civicline.core.http.Problem;
 import io.civicline.core.validation.FieldErrors;
 import io.civicline.core.validation.ObjectReader;
 import io.civicline.mobileapi.auth.StaffPrincipal;
-import io.civicline.mobileapi.http.BearerStaffAuth;
-import io.civicline.mobileapi.http.StaffAuthRoutes;
+import io.civicline.mobileapi.push.Device;
+import io.civicline.mobileapi.push.DeviceRegistry;
+import io.civicline.mobileapi.push.Platform;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -40,14 +37,14 @@ public final class DeviceRoutes {
   }
 
   public void mount(Router router) {
-    router.post(DEVICES).handler(auth).handler(answer(201, this::register));
-    router.get(DEVICES).handler(auth).handler(answer(200, this::list));
-    router.delete(DEVICE).handler(auth).handler(answer(204, this::remove));
+    router.post(DEVICES).handler(auth).handler(Endpoint.json(201, this::register));
+    router.get(DEVICES).handler(auth).handler(Endpoint.json(this::list));
+    router.delete(DEVICE).handler(auth).handler(Endpoint.noContent(this::remove));
   }
 
   private Future<JsonObject> register(RoutingContext ctx) {
     StaffPrincipal me = BearerStaffAuth.principal(ctx);
-    Registration registration = Registration.read(body(ctx));
+    Registration registration = Registration.read(JsonBodies.object(ctx));
     return devices
         .register(
             me.tenant(),
@@ -68,7 +65,7 @@ public final class DeviceRoutes {
                     .put("items", new JsonArray(list.stream().map(Device::toPublicJson).toList())));
   }
 
-  private Future<JsonObject> remove(RoutingContext ctx) {
+  private Future<Void> remove(RoutingContext ctx) {
     StaffPrincipal me = BearerStaffAuth.principal(ctx);
     return devices
         .remove(me.tenant(), me.staffId(), ctx.pathParam("deviceId"))
@@ -112,61 +109,5 @@ public final class DeviceRoutes {
       }
       return TOKEN.matcher(token).matches() ? null : "has characters no push token has";
     }
-  }
-
-  // The staff API's Endpoint and JsonBodies are package-private to its http package; these are
-  // the same rules (no-store answers, problem+json failures), kept small here.
-
-  private static io.vertx.core.Handler<RoutingContext> answer(
-      int status, Function<RoutingContext, Future<JsonObject>> endpoint) {
-    return ctx -> {
-      Future<JsonObject> result;
-      try {
-        result = endpoint.apply(ctx);
-      } catch (RuntimeException e) {
-        ctx.fail(e);
-        return;
-      }
-      result
-          .onSuccess(
-              body -> {
-                var response =
-                    ctx.response()
-                        .setStatusCode(status)
-                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .putHeader("Pragma", "no-cache");
-                if (body == null) {
-                  response.end();
-                } else {
-                  response
-                      .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                      .end(body.encode());
-                }
-              })
-          .onFailure(ctx::fail);
-    };
-  }
-
-  private static JsonObject body(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !(type.startsWith("application/json") || type.contains("+json"))) {
-      throw new Problem(
-          415,
-          "unsupported-media-type",
-          "Unsupported media type",
-          "send the body as application/json");
-    }
-    Buffer body = ctx.body().buffer();
-    if (body == null || body.length() == 0) {
-      throw Problem.malformed("the request body is empty; send a JSON object");
-    }
-    try {
-      if (io.vertx.core.json.Json.decodeValue(body) instanceof JsonObject object) {
-        return object;
-      }
-    } catch (DecodeException e) {
-      throw Problem.malformed("malformed JSON"); // no echo: it holds a push token
-    }
-    throw Problem.malformed("the body must be a JSON object");
   }
 }

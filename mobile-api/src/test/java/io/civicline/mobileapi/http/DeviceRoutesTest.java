@@ -1,4 +1,4 @@
-package io.civicline.mobileapi.push;
+package io.civicline.mobileapi.http;
 
 import static io.civicline.mobileapi.push.PushFixtures.apnsToken;
 import static io.civicline.mobileapi.push.PushFixtures.delete;
