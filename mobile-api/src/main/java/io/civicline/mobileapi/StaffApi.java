@@ -230,7 +230,8 @@ public final class StaffApi implements AutoCloseable {
                     auth)
                 ::mount,
             new io.civicline.mobileapi.http.StaffCallHistoryRoutes(calls, directory, auth)::mount,
-            new io.civicline.mobileapi.http.StaffColleaguesRoutes(store, directory, onCalls, auth)
+            new io.civicline.mobileapi.http.StaffColleaguesRoutes(
+                    store, directory, onCalls, auth, clock)
                 ::mount),
         maxBodyBytes);
   }

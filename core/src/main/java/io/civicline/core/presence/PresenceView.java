@@ -30,4 +30,22 @@ public final class PresenceView {
     }
     return json.put("onCall", onCall);
   }
+
+  /**
+   * The stored presence as it reads at {@code now}: a status whose {@code until} has passed is
+   * available again since then (as ringing already treats it), without waiting for anyone to
+   * rewrite the document.
+   */
+  public static Optional<JsonObject> at(Optional<JsonObject> stored, java.time.Instant now) {
+    return stored.map(
+        body -> {
+          String until = body.getString("until");
+          if (until == null || now.isBefore(java.time.Instant.parse(until))) {
+            return body;
+          }
+          return new JsonObject()
+              .put("status", PresenceStatus.Status.AVAILABLE.wire())
+              .put("since", until);
+        });
+  }
 }

@@ -32,9 +32,15 @@ public final class StaffColleaguesRoutes {
   private final StaffDirectory directory;
   private final OnCalls onCalls;
   private final BearerStaffAuth auth;
+  private final java.time.Clock clock;
 
   public StaffColleaguesRoutes(
-      DocumentStore store, StaffDirectory directory, OnCalls onCalls, BearerStaffAuth auth) {
+      DocumentStore store,
+      StaffDirectory directory,
+      OnCalls onCalls,
+      BearerStaffAuth auth,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.directory = directory;
     this.onCalls = onCalls;
@@ -71,7 +77,7 @@ public final class StaffColleaguesRoutes {
                           items.add(
                               PresenceView.of(
                                       member.id(),
-                                      presence.get(i),
+                                      PresenceView.at(presence.get(i), clock.instant()),
                                       talking.result().containsKey(member.id()))
                                   .put("name", member.name())
                                   .put("departments", new JsonArray(member.departmentIds())));

@@ -134,6 +134,8 @@ public final class StaffPresenceRoutes {
         .map(
             talking ->
                 io.civicline.core.presence.PresenceView.of(
-                    me.staffId(), body, talking.containsKey(me.staffId())));
+                    me.staffId(),
+                    io.civicline.core.presence.PresenceView.at(body, clock.instant()),
+                    talking.containsKey(me.staffId())));
   }
 }

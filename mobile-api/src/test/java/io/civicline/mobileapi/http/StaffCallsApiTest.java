@@ -211,4 +211,37 @@ class StaffCallsApiTest {
     assertThat(http.get(StaffPresenceRoutes.PRESENCE, tomsToken).json().getBoolean("onCall"))
         .isFalse();
   }
+
+  @Test
+  void aStatusWhoseUntilHasPassedReadsAsAvailableSinceThen() {
+    String until = server.clock.instant().plus(java.time.Duration.ofMinutes(30)).toString();
+    Http.Response set =
+        http.put(
+            StaffPresenceRoutes.PRESENCE,
+            new JsonObject().put("status", "do-not-disturb").put("until", until),
+            maria);
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(http.get(StaffPresenceRoutes.PRESENCE, maria).json().getString("status"))
+        .isEqualTo("do-not-disturb");
+
+    server.clock.advance(java.time.Duration.ofMinutes(31));
+    String later =
+        http.post(
+                StaffAuthRoutes.SIGN_IN,
+                StaffAuthApiTest.credentials(
+                    "lakeside", "maria@lakeside.example", StaffAuthApiTest.PASSWORD))
+            .json()
+            .getString("accessToken");
+    JsonObject mine = http.get(StaffPresenceRoutes.PRESENCE, later).json();
+    assertThat(mine.getString("status")).isEqualTo("available");
+    assertThat(mine.getString("since")).isEqualTo(until);
+    assertThat(mine.containsKey("until")).isFalse();
+    JsonObject seen =
+        http.get(StaffColleaguesRoutes.COLLEAGUES, later).json().getJsonArray("items").stream()
+            .map(JsonObject.class::cast)
+            .filter(i -> i.getString("staffId").equals("maria"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(seen.getString("status")).isEqualTo("available");
+  }
 }

@@ -218,12 +218,15 @@ public final class PresenceService {
             });
   }
 
-  static JsonObject wire(String staffId, Optional<Stored> stored) {
+  /** The member's presence as it reads now (a lapsed until reads as available). */
+  private JsonObject wire(String staffId, Optional<Stored> stored) {
     JsonObject json = new JsonObject().put("staffId", staffId);
-    if (stored.isEmpty()) {
+    Optional<JsonObject> now =
+        io.civicline.core.presence.PresenceView.at(stored.map(Stored::body), clock.instant());
+    if (now.isEmpty()) {
       return json.put("status", PresenceStatus.Status.OFFLINE.wire()).putNull("since");
     }
-    JsonObject body = stored.get().body();
+    JsonObject body = now.get();
     json.put("status", body.getString("status")).put("since", body.getString("since"));
     if (body.containsKey("until")) {
       json.put("until", body.getString("until"));
