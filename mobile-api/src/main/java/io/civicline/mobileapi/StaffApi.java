@@ -83,70 +83,6 @@ public final class StaffApi implements AutoCloseable {
   }
 
   /**
-   * @param maxBodyBytes the request body limit ({@code http.maxBodyBytes})
-   */
-  public static StaffApi create(
-      Vertx vertx,
-      Redis redis,
-      DocumentStore store,
-      StaffAuthSettings settings,
-      Clock clock,
-      int maxBodyBytes) {
-    return create(
-        vertx,
-        redis,
-        store,
-        settings,
-        io.civicline.mobileapi.texts.TextInbox.NONE,
-        clock,
-        maxBodyBytes);
-  }
-
-  /** With the town's text threads ({@code texts}: the texting channel, if configured). */
-  public static StaffApi create(
-      Vertx vertx,
-      Redis redis,
-      DocumentStore store,
-      StaffAuthSettings settings,
-      io.civicline.mobileapi.texts.TextInbox texts,
-      Clock clock,
-      int maxBodyBytes) {
-    return create(
-        vertx,
-        redis,
-        store,
-        settings,
-        texts,
-        io.civicline.core.events.StaffEvents.NONE,
-        clock,
-        maxBodyBytes);
-  }
-
-  /** With {@code events}: where presence changes set from the app are announced. */
-  public static StaffApi create(
-      Vertx vertx,
-      Redis redis,
-      DocumentStore store,
-      StaffAuthSettings settings,
-      io.civicline.mobileapi.texts.TextInbox texts,
-      io.civicline.core.events.StaffEvents events,
-      Clock clock,
-      int maxBodyBytes) {
-    return create(
-        vertx,
-        redis,
-        store,
-        settings,
-        texts,
-        events,
-        io.civicline.mobileapi.inbox.InboxParts.NONE,
-        Voice.NONE,
-        io.civicline.mobileapi.calls.CallHistory.NONE,
-        clock,
-        maxBodyBytes);
-  }
-
-  /**
    * What the voice channels offer the app: in-app voice tokens and click-to-call.
    *
    * @param tokens in-app voice credentials ({@link io.civicline.mobileapi.calls.VoiceTokens#NONE}
@@ -172,9 +108,13 @@ public final class StaffApi implements AutoCloseable {
   }
 
   /**
-   * With {@code inbox} (departments' voicemail and text threads in one list, MMS attachments),
-   * {@code voice} (in-app calling and click-to-call) and {@code calls} (the voice channels' call
-   * records, for the members' call history).
+   * The staff API over its ports: {@code texts} (the texting channel's threads), {@code events}
+   * (where presence and inbox changes are announced), {@code inbox} (departments' voicemail and
+   * text threads in one list, MMS attachments), {@code voice} (in-app calling and click-to-call)
+   * and {@code calls} (the voice channels' call records, for the members' call history); each has a
+   * {@code NONE} for a deployment without it.
+   *
+   * @param maxBodyBytes the request body limit ({@code http.maxBodyBytes})
    */
   public static StaffApi create(
       Vertx vertx,
