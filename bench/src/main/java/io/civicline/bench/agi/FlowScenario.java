@@ -122,14 +122,7 @@ final class FlowScenario implements Supplier<AgiSessionHandler> {
   /** The real server seeds its demo township once, then stops; the data stays in Redis. */
   private static void seed(RedisServer redis, Path dir, Clock clock) {
     CivicLineConfig config =
-        new CivicLineConfig(
-            new CivicLineConfig.Http("127.0.0.1", 0, 65536),
-            RedisSettings.standalone(redis.url()),
-            new CivicLineConfig.Admin(dir.resolve("platform-admin.token")),
-            true,
-            Duration.ofSeconds(1),
-            Optional.empty(),
-            dir.resolve("recordings"));
+        CivicLineConfig.local(dir, RedisSettings.standalone(redis.url()), Optional.empty());
     try {
       CivicLineServer.start(config, clock)
           .toCompletionStage()

@@ -27,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,17 +96,9 @@ public final class SocketLoad {
 
   private static CivicLineServer startServer(RedisServer redis, Path dir) throws Exception {
     CivicLineConfig config =
-        new CivicLineConfig(
-            new CivicLineConfig.Http("127.0.0.1", 0, 65536),
+        CivicLineConfig.local(
+            dir,
             RedisSettings.standalone(redis.url()),
-            new CivicLineConfig.Admin(dir.resolve("platform-admin.token")),
-            true,
-            Duration.ofSeconds(1),
-            Optional.empty(),
-            dir.resolve("recordings"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
             Optional.of(Secret.of("bench-staff-signing-key-0123456789abcdef")));
     return CivicLineServer.start(config, Clock.systemUTC())
         .toCompletionStage()

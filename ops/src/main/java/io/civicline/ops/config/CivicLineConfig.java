@@ -22,82 +22,25 @@ public record CivicLineConfig(
     Optional<io.civicline.core.config.Secret> staffSigningKey,
     Push push) {
 
-  public CivicLineConfig(
-      Http http,
-      RedisSettings redis,
-      Admin admin,
-      boolean demoSeed,
-      Duration shutdownGrace,
-      Optional<TwilioSettings> twilio,
-      Path recordingsDir,
-      Optional<SmtpSettings> smtp,
-      Optional<String> publicBaseUrl,
-      Optional<Asterisk> asterisk,
-      Optional<io.civicline.core.config.Secret> staffSigningKey) {
-    this(
-        http,
+  /**
+   * A server on this machine for tools (benchmarks): loopback on a free port, the demo township
+   * seeded, state under {@code dir}, no carrier, mail or push configured.
+   */
+  public static CivicLineConfig local(
+      Path dir, RedisSettings redis, Optional<io.civicline.core.config.Secret> staffSigningKey) {
+    return new CivicLineConfig(
+        new Http("127.0.0.1", 0, 65536),
         redis,
-        admin,
-        demoSeed,
-        shutdownGrace,
-        twilio,
-        recordingsDir,
-        smtp,
-        publicBaseUrl,
-        asterisk,
+        new Admin(dir.resolve("platform-admin.token")),
+        true,
+        Duration.ofSeconds(1),
+        Optional.empty(),
+        dir.resolve("recordings"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
         staffSigningKey,
         Push.NONE);
-  }
-
-  public CivicLineConfig(
-      Http http,
-      RedisSettings redis,
-      Admin admin,
-      boolean demoSeed,
-      Duration shutdownGrace,
-      Optional<TwilioSettings> twilio,
-      Path recordingsDir,
-      Optional<SmtpSettings> smtp,
-      Optional<String> publicBaseUrl) {
-    this(
-        http,
-        redis,
-        admin,
-        demoSeed,
-        shutdownGrace,
-        twilio,
-        recordingsDir,
-        smtp,
-        publicBaseUrl,
-        Optional.empty(),
-        Optional.empty(),
-        Push.NONE);
-  }
-
-  public CivicLineConfig(
-      Http http,
-      RedisSettings redis,
-      Admin admin,
-      boolean demoSeed,
-      Duration shutdownGrace,
-      Optional<TwilioSettings> twilio,
-      Path recordingsDir) {
-    this(
-        http,
-        redis,
-        admin,
-        demoSeed,
-        shutdownGrace,
-        twilio,
-        recordingsDir,
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** A configuration without a Twilio account (the voice channel is then off). */
-  public CivicLineConfig(
-      Http http, RedisSettings redis, Admin admin, boolean demoSeed, Duration shutdownGrace) {
-    this(http, redis, admin, demoSeed, shutdownGrace, Optional.empty(), Path.of("var/recordings"));
   }
 
   /**
