@@ -33,45 +33,49 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
   /** A token is renewed this long before it expires, so none expires between fetch and send. */
   static final Duration MARGIN = Duration.ofMinutes(5);
 
-  private final HttpClient client;
+  private final Vertx vertx;
   private final GoogleServiceAccount account;
   private final RSASSASigner signer;
   private final Clock clock;
-  private String token;
-  private Instant renewAt = Instant.MIN;
-  private Future<String> fetching;
+
+  /** The latest exchange: in flight, or its token and when to renew it. */
+  private final java.util.concurrent.atomic.AtomicReference<Future<Granted>> latest =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private record Granted(String token, Instant renewAt) {}
 
   public ServiceAccountTokens(Vertx vertx, GoogleServiceAccount account, Clock clock) {
-    // one exchange an hour: a fresh connection each time, never a pooled one gone stale
-    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    this.vertx = vertx;
     this.account = account;
     this.signer = new RSASSASigner(account.privateKey());
     this.clock = clock;
   }
 
-  /** A current token; synchronized because senders call it from several event loops. */
+  /**
+   * A current token. Senders on several event loops call this at once: they share the token, or the
+   * one exchange in flight; no lock is held while anything runs.
+   */
   @Override
-  public synchronized Future<String> get() {
-    if (token != null && clock.instant().isBefore(renewAt)) {
-      return Future.succeededFuture(token);
-    }
-    if (fetching == null) {
-      fetching =
-          Future.<Void>succeededFuture()
-              .compose(v -> exchange())
-              .andThen(done -> settle(done.succeeded() ? done.result() : null));
-    }
-    return fetching;
-  }
-
-  private synchronized void settle(String fetched) {
-    fetching = null;
-    if (fetched == null) {
-      token = null;
+  public Future<String> get() {
+    while (true) {
+      Future<Granted> seen = latest.get();
+      if (seen != null && (!seen.isComplete() || fresh(seen))) {
+        return seen.map(Granted::token);
+      }
+      io.vertx.core.Promise<Granted> next = io.vertx.core.Promise.promise();
+      if (latest.compareAndSet(seen, next.future())) {
+        Future.<Void>succeededFuture().compose(v -> exchange()).onComplete(next);
+        return next.future().map(Granted::token);
+      }
+      // another caller started an exchange meanwhile: share theirs
     }
   }
 
-  private Future<String> exchange() {
+  private boolean fresh(Future<Granted> done) {
+    return done.succeeded() && clock.instant().isBefore(done.result().renewAt());
+  }
+
+  private Future<Granted> exchange() {
     Instant now = clock.instant();
     String form =
         "grant_type="
@@ -85,13 +89,17 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
             .putHeader("content-type", "application/x-www-form-urlencoded")
             .setConnectTimeout(ProviderHttp.TIMEOUT.toMillis())
             .setIdleTimeout(ProviderHttp.TIMEOUT.toMillis());
+    // One exchange an hour: a client of its own each time, closed after, so no connection or pool
+    // state outlives it (a pooled connection gone stale once left an exchange waiting).
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     return client
         .request(request)
         .compose(sending -> sending.send(form))
         .compose(response -> response.body().map(body -> answer(response.statusCode(), body)))
         // whatever hangs, the next push asks again instead of waiting on this one
         .timeout(2 * ProviderHttp.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .map(granted -> remember(granted, now));
+        .map(answer -> granted(answer, now))
+        .andThen(done -> client.close());
   }
 
   private static JsonObject answer(int status, io.vertx.core.buffer.Buffer body) {
@@ -114,11 +122,10 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
     return json;
   }
 
-  private synchronized String remember(JsonObject granted, Instant issuedAt) {
-    token = granted.getString("access_token");
-    long seconds = granted.getLong("expires_in", 3600L);
-    renewAt = issuedAt.plusSeconds(seconds).minus(MARGIN);
-    return token;
+  private static Granted granted(JsonObject answer, Instant issuedAt) {
+    long seconds = answer.getLong("expires_in", 3600L);
+    return new Granted(
+        answer.getString("access_token"), issuedAt.plusSeconds(seconds).minus(MARGIN));
   }
 
   private String assertion(Instant now) {
@@ -140,8 +147,7 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
     return jwt.serialize();
   }
 
+  /** Nothing to release: each exchange closes its own client. */
   @Override
-  public void close() {
-    client.close();
-  }
+  public void close() {}
 }
