@@ -72,6 +72,22 @@ public final class Problem extends RuntimeException {
     return errors;
   }
 
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  /**
+   * Answers with this problem (status, problem+json body naming {@code instance}), unless the
+   * response has already ended (a failure after the answer started is only logged by the caller).
+   */
+  public void send(io.vertx.core.http.HttpServerResponse response, String instance) {
+    if (response.ended()) {
+      return;
+    }
+    response
+        .setStatusCode(status)
+        .putHeader("Content-Type", CONTENT_TYPE)
+        .end(toJson(instance).encode());
+  }
+
   /** The problem document; {@code instance} is the request path. */
   public JsonObject toJson(String instance) {
     JsonObject json =

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StaffProblems {
   private static final Logger LOG = LoggerFactory.getLogger(StaffProblems.class);
-  public static final String CONTENT_TYPE = "application/problem+json";
+  public static final String CONTENT_TYPE = Problem.CONTENT_TYPE;
 
   private StaffProblems() {}
 
@@ -40,11 +40,8 @@ public final class StaffProblems {
     if (problem.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"civicline-staff\"");
     }
-    ctx.response()
-        .setStatusCode(problem.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .end(problem.toJson(ctx.request().path()).encode());
+    ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    problem.send(ctx.response(), ctx.request().path());
   }
 
   static Problem toProblem(RoutingContext ctx) {

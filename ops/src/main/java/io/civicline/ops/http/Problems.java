@@ -4,7 +4,6 @@ import io.civicline.core.http.Problem;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.validation.FieldError;
 import io.civicline.core.validation.InvalidInputException;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-  public static final String CONTENT_TYPE = "application/problem+json";
+  public static final String CONTENT_TYPE = Problem.CONTENT_TYPE;
 
   private Problems() {}
 
@@ -34,16 +33,10 @@ public final class Problems {
   }
 
   public static void send(RoutingContext ctx, Problem problem) {
-    if (ctx.response().ended()) {
-      return;
-    }
-    if (problem.status() == 401) {
+    if (problem.status() == 401 && !ctx.response().ended()) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"civicline\"");
     }
-    ctx.response()
-        .setStatusCode(problem.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
-        .end(problem.toJson(ctx.request().path()).encode());
+    problem.send(ctx.response(), ctx.request().path());
   }
 
   static Problem toProblem(RoutingContext ctx) {
