@@ -12,7 +12,6 @@ import io.civicline.testkit.asterisk.AsteriskCaller;
 import io.civicline.testkit.twilio.CallerScript;
 import io.civicline.testkit.twilio.TwilioStandIn;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -378,21 +377,7 @@ class StaffAppEndToEndTest {
         .isEqualTo(204);
     String token = signIn(maria.getString("email"));
 
-    List<JsonObject> frames = new CopyOnWriteArrayList<>();
-    WebSocketClient client = vertx.createWebSocketClient();
-    client
-        .connect(
-            new WebSocketConnectOptions()
-                .setHost("127.0.0.1")
-                .setPort(server.port())
-                .setURI("/api/v1/staff/events")
-                .addHeader("Authorization", "Bearer " + token))
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS)
-        .textMessageHandler(text -> frames.add(new JsonObject(text)));
-    int expected = ++sockets;
-    eventually(() -> server.server().staffSockets() == expected);
+    List<JsonObject> frames = openEvents(token);
 
     AsteriskCaller.to("127.0.0.1", server.agiPort())
         .flow("lakeside", TwilioVoiceEndToEndTest.MAIN)
