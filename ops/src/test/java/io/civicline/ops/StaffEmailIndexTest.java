@@ -78,9 +78,14 @@ class StaffEmailIndexTest {
     try (RunningServer server = RunningServer.start(redis, dir, true)) {
       assertThat(server.platformAdmin().get(L).status()).isEqualTo(200);
     }
-    // An older version wrote staff without claiming their email.
+    // An older version wrote staff without claiming their email (and never indexed them).
     RedisTestBed bed = RedisTestBed.openWithoutFlush(redis);
     try {
+      await(
+          bed.redis()
+              .send(
+                  io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.DEL)
+                      .arg(io.civicline.core.redis.Keys.platform("staff-email-index"))));
       StaffMember legacy =
           new StaffMember(
               "old-timer",

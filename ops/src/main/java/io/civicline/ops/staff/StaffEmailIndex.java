@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Staff sign in by email through the directory's unique {@code staff-email} index. Members written
  * before the index existed are indexed at start: each is rewritten unchanged, which claims their
- * email (once; later starts find it claimed). Two members who already share an email keep it; the
- * first one listed is indexed, and the other is logged for an admin to correct.
+ * email. Once every member is indexed the deployment remembers it, and later starts skip the work
+ * (members written since claim their email as they are written). Two members who already share an
+ * email keep it; the first one listed is indexed, and the other is logged for an admin to correct.
  */
 public final class StaffEmailIndex {
   private static final Logger LOG = LoggerFactory.getLogger(StaffEmailIndex.class);
@@ -35,8 +36,35 @@ public final class StaffEmailIndex {
     this.redis = redis;
   }
 
-  /** Indexes every town's unindexed members; answers how many were indexed. */
+  /** Set once every member stored before the index is indexed: later starts read nothing. */
+  static final String DONE = io.civicline.core.redis.Keys.platform("staff-email-index");
+
+  private final java.util.concurrent.atomic.AtomicInteger failed =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Indexes every town's unindexed members, once per deployment; answers how many were indexed (0
+   * on every start after the one that finished it).
+   */
   public Future<Integer> backfill() {
+    return redis
+        .send(Request.cmd(Command.EXISTS).arg(DONE))
+        .compose(
+            done ->
+                done.toInteger() == 1
+                    ? Future.succeededFuture(0)
+                    : indexAll().compose(this::finish));
+  }
+
+  /** Marks the backfill done, unless a member could not be indexed (the next start retries). */
+  private Future<Integer> finish(int indexed) {
+    if (failed.get() > 0) {
+      return Future.succeededFuture(indexed);
+    }
+    return redis.send(Request.cmd(Command.SET).arg(DONE).arg("1")).map(indexed);
+  }
+
+  private Future<Integer> indexAll() {
     return redis
         .send(Request.cmd(Command.ZRANGE).arg(TenantRoutes.registryKey()).arg(0).arg(-1))
         .compose(
@@ -122,6 +150,7 @@ public final class StaffEmailIndex {
         .map(1)
         .recover(
             failure -> {
+              failed.incrementAndGet();
               LOG.atWarn()
                   .addKeyValue("tenant", tenant)
                   .addKeyValue("staffId", member.id())
