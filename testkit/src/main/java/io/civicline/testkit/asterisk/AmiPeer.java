@@ -200,6 +200,10 @@ public final class AmiPeer implements AutoCloseable {
       } catch (IOException e) {
         return; // closed
       }
+      if (closed) {
+        closeQuietly(socket); // arrived while closing: nothing replays to it
+        return;
+      }
       Replayer replayer;
       CompletableFuture<ReplayResult> future;
       int index;
@@ -231,5 +235,13 @@ public final class AmiPeer implements AutoCloseable {
   @Override
   public String toString() {
     return "AmiPeer[" + host() + ":" + port() + ", " + connections() + " connections]";
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
   }
 }

@@ -75,6 +75,12 @@ final class H2cServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket socket = server.accept();
+        if (closed) {
+          // the JDK lets a virtual thread parked in accept finish after close, so a connection
+          // can still arrive: it must find no server
+          socket.close();
+          return;
+        }
         open.add(socket);
         Thread.ofVirtual().start(() -> serve(socket));
       } catch (IOException e) {

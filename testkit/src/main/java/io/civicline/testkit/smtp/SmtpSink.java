@@ -190,6 +190,12 @@ public final class SmtpSink implements AutoCloseable {
         }
         continue;
       }
+      if (closed) {
+        // the JDK lets a virtual thread parked in accept finish after close, so a connection can
+        // still arrive: it must find no server
+        closeQuietly(socket);
+        return;
+      }
       open.add(socket);
       Thread.ofVirtual()
           .name("smtp-sink-session")
@@ -203,6 +209,14 @@ public final class SmtpSink implements AutoCloseable {
                   open.remove(socket);
                 }
               });
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
     }
   }
 }

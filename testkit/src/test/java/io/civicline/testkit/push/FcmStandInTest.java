@@ -2,10 +2,12 @@ package io.civicline.testkit.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.civicline.testkit.ClosedServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +54,21 @@ class FcmStandInTest {
               });
       assertThat(fcm.requests()).isEqualTo(6);
     }
+  }
+
+  @Test
+  void aClosedStandInAnswersNoOne() {
+    byte[] request =
+        "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    int answered =
+        ClosedServers.answeredAfterClose(
+            300,
+            () -> {
+              FcmStandIn fcm = FcmStandIn.start("town-app", "ya29.test");
+              fcm.close();
+              return URI.create(fcm.baseUrl()).getPort();
+            },
+            request);
+    assertThat(answered).as("requests answered after close").isZero();
   }
 }

@@ -4,6 +4,7 @@ import static io.civicline.testkit.smtp.RawSmtpClient.base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.civicline.testkit.ClosedServers;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -182,5 +183,19 @@ class SmtpSinkTest {
     try (SmtpSink sink = SmtpSink.start()) {
       assertThatThrownBy(() -> sink.failNext(250)).isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void aClosedSinkGreetsNoOne() {
+    int greeted =
+        ClosedServers.answeredAfterClose(
+            300,
+            () -> {
+              SmtpSink sink = SmtpSink.start();
+              sink.close();
+              return sink.port();
+            },
+            new byte[0]);
+    assertThat(greeted).as("connections greeted after close").isZero();
   }
 }

@@ -156,6 +156,10 @@ public final class FastAgiServer implements AutoCloseable {
         }
         continue;
       }
+      if (closing) {
+        closeQuietly(socket); // arrived while stopping: Asterisk retries another node
+        return;
+      }
       connections.incrementAndGet();
       if (!options.allowedPeers().test(socket.getInetAddress())) {
         refused.incrementAndGet();
