@@ -179,6 +179,64 @@ class StaffCallsEndToEndTest {
   }
 
   @Test
+  void theTownDecidesWhereStaffMayCallFromTheApp() {
+    Api jim = app("jim-oconnor");
+    twilio.answer("client:jim-oconnor", CallerScript.caller());
+    int before = twilio.requests().size();
+
+    // without a policy of its own a US town calls the US and Canada, not 900 numbers or abroad
+    assertThat(refusalOf(dial(jim, "+19005550100"))).contains("+1900");
+    assertThat(refusalOf(dial(jim, "+442075550100"))).contains("starting +1 only");
+    assertThat(refusalOf(dial(jim, "+18765550100"))).contains("+1876");
+    assertThat(twilio.requests()).as("nothing placed").hasSize(before);
+
+    // a wrong policy is refused field by field, and nothing changes
+    Api.Response town = admin.get(L);
+    JsonObject wrong =
+        town.json()
+            .copy()
+            .put(
+                "outboundDialing",
+                new JsonObject().put("allow", List.of("+1", "44")).put("deny", List.of("+1")));
+    Api.Response refused = admin.put(L, wrong, town.etag());
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
+        .isEqualTo("#/outboundDialing/allow/1");
+    assertThat(admin.get(L).etag()).isEqualTo(town.etag());
+
+    // the town allows the UK but keeps premium-rate numbers barred
+    JsonObject policy =
+        new JsonObject().put("allow", List.of("+1", "+44")).put("deny", List.of("+1900"));
+    Api.Response saved =
+        admin.put(L, town.json().copy().put("outboundDialing", policy), town.etag());
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(admin.get(L).json().getJsonObject("outboundDialing")).isEqualTo(policy);
+
+    Api.Response abroad = dial(jim, "+442075550100");
+    assertThat(abroad.status()).as(abroad.body()).isEqualTo(202);
+    assertThat(twilio.awaitCall(abroad.json().getString("id"), Duration.ofSeconds(10)).to())
+        .isEqualTo("client:jim-oconnor");
+    assertThat(refusalOf(dial(jim, "+19005550100"))).contains("+1900");
+    // the Caribbean is within +1 now that the town lists its own prefixes
+    assertThat(dial(jim, "+18765550100").status()).isEqualTo(202);
+  }
+
+  /** Click-to-call from the app on behalf of Public Works. */
+  private static Api.Response dial(Api app, String to) {
+    return app.post(
+        "/api/v1/staff/calls/outbound",
+        new JsonObject().put("to", to).put("department", "public-works"));
+  }
+
+  /** The reason a click-to-call was refused at {@code #/to}. */
+  private static String refusalOf(Api.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    JsonObject error = response.json().getJsonArray("errors").getJsonObject(0);
+    assertThat(error.getString("pointer")).isEqualTo("#/to");
+    return error.getString("detail");
+  }
+
+  @Test
   void theSecondLegCannotBeRedirectedByEditingTheSignedUrl() {
     String signed =
         "http://127.0.0.1:"

@@ -14,6 +14,7 @@ import java.util.Set;
  * A town or county served by this deployment. Everything else belongs to exactly one tenant.
  *
  * @param holidayCalendar the town-wide calendar departments fall back to
+ * @param outboundDialing where staff may call from the app; the home country when absent
  */
 public record Tenant(
     String id,
@@ -21,7 +22,8 @@ public record Tenant(
     ZoneId timeZone,
     String defaultLanguage,
     List<String> languages,
-    Optional<CalendarRef> holidayCalendar)
+    Optional<CalendarRef> holidayCalendar,
+    Optional<DialingPolicy> outboundDialing)
     implements DirectoryObject {
 
   public static final String COLLECTION = "tenant";
@@ -49,12 +51,19 @@ public record Tenant(
               in.pointerOf("defaultLanguage"), "must be one of the languages offered " + languages);
     }
     CalendarRef calendar = CalendarRef.read(in, "holidayCalendar");
+    DialingPolicy dialing = DialingPolicy.read(in, "outboundDialing");
     in.rejectUnknownFields();
     if (!in.errors().isEmpty()) {
       return null;
     }
     return new Tenant(
-        id, name, ZoneId.of(zone), defaultLanguage, languages, Optional.ofNullable(calendar));
+        id,
+        name,
+        ZoneId.of(zone),
+        defaultLanguage,
+        languages,
+        Optional.ofNullable(calendar),
+        Optional.ofNullable(dialing));
   }
 
   @Override
@@ -66,7 +75,13 @@ public record Tenant(
             .put("defaultLanguage", defaultLanguage)
             .put("languages", new JsonArray(new ArrayList<>(languages)));
     holidayCalendar.ifPresent(ref -> json.put("holidayCalendar", ref.toString()));
+    outboundDialing.ifPresent(policy -> json.put("outboundDialing", policy.toJson()));
     return json;
+  }
+
+  /** Where staff may call from the app when the resident sees {@code callerId}. */
+  public DialingPolicy dialingPolicy(String callerId) {
+    return outboundDialing.orElseGet(() -> DialingPolicy.homeCountryOf(callerId));
   }
 
   @Override

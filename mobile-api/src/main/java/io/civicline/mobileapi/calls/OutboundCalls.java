@@ -39,6 +39,13 @@ public interface OutboundCalls {
     }
   }
 
+  /** The town does not let staff call this number from the app (its dialing policy). */
+  final class NotAllowed extends RuntimeException {
+    public NotAllowed(String message) {
+      super(message);
+    }
+  }
+
   /** No voice channel can place calls for this town. */
   final class Unavailable extends RuntimeException {
     public Unavailable(String message) {

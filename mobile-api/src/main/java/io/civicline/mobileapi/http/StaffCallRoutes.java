@@ -11,6 +11,7 @@ import io.civicline.core.validation.Formats;
 import io.civicline.core.validation.ObjectReader;
 import io.civicline.mobileapi.auth.StaffDirectory;
 import io.civicline.mobileapi.auth.StaffPrincipal;
+import io.civicline.mobileapi.calls.CallRateLimit;
 import io.civicline.mobileapi.calls.OutboundCalls;
 import io.civicline.mobileapi.calls.VoiceTokens;
 import io.vertx.core.Future;
@@ -32,7 +33,7 @@ public final class StaffCallRoutes {
 
   private final VoiceTokens tokens;
   private final OutboundCalls outbound;
-  private final io.civicline.mobileapi.calls.CallRateLimit limit;
+  private final CallRateLimit limit;
   private final DocumentStore store;
   private final StaffDirectory directory;
   private final BearerStaffAuth auth;
@@ -40,7 +41,7 @@ public final class StaffCallRoutes {
   public StaffCallRoutes(
       VoiceTokens tokens,
       OutboundCalls outbound,
-      io.civicline.mobileapi.calls.CallRateLimit limit,
+      CallRateLimit limit,
       DocumentStore store,
       StaffDirectory directory,
       BearerStaffAuth auth) {
@@ -158,6 +159,9 @@ public final class StaffCallRoutes {
 
   private static Future<JsonObject> refusal(Throwable failure) {
     return switch (failure) {
+      case OutboundCalls.NotAllowed barred ->
+          Future.failedFuture(
+              Problem.invalid(List.of(new FieldError("#/to", barred.getMessage()))));
       case OutboundCalls.NotPossible refused ->
           Future.failedFuture(
               new Problem(409, "call-not-possible", "Call not possible", refused.getMessage()));

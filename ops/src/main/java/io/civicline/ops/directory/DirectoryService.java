@@ -210,12 +210,6 @@ public final class DirectoryService {
   }
 
   static <T extends DirectoryObject> T typed(Kind<T> kind, Stored stored) {
-    FieldErrors errors = new FieldErrors();
-    T object = kind.parser().apply(stored.id(), ObjectReader.root(stored.body().copy(), errors));
-    if (!errors.isEmpty()) {
-      throw new IllegalStateException(
-          "stored " + kind.noun() + " " + stored.id() + " no longer validates: " + errors.list());
-    }
-    return object;
+    return stored.parsed(kind.parser());
   }
 }

@@ -1,6 +1,7 @@
 package io.civicline.ops.staff;
 
 import io.civicline.core.directory.PhoneNumber;
+import io.civicline.core.directory.Tenant;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Stored;
 import io.civicline.mobileapi.calls.OutboundCalls;
@@ -45,7 +46,7 @@ public final class ClickToCall implements OutboundCalls {
         .compose(
             callerId ->
                 callerId
-                    .map(number -> place(call, number))
+                    .map(number -> allowed(call, number).compose(ok -> place(call, number)))
                     .orElseGet(
                         () ->
                             Future.failedFuture(
@@ -53,6 +54,24 @@ public final class ClickToCall implements OutboundCalls {
                                     "the town has no number to show for department "
                                         + call.department()
                                         + " (add a number for it, or a main number)"))));
+  }
+
+  /** Fails with {@link NotAllowed} when the town's dialing policy refuses the number. */
+  private Future<Void> allowed(OutboundCall call, String callerId) {
+    return store
+        .get(call.tenant(), Tenant.COLLECTION, call.tenant())
+        .map(
+            town -> {
+              town.orElseThrow()
+                  .parsed(Tenant::parse)
+                  .dialingPolicy(callerId)
+                  .refusal(call.to())
+                  .ifPresent(
+                      reason -> {
+                        throw new NotAllowed(reason);
+                      });
+              return null;
+            });
   }
 
   private Future<PlacedCall> place(OutboundCall call, String callerId) {

@@ -10,7 +10,6 @@ import io.civicline.core.directory.StaffMember;
 import io.civicline.core.directory.Tenant;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Stored;
-import io.civicline.core.validation.FieldErrors;
 import io.civicline.core.validation.ObjectReader;
 import io.civicline.routing.engine.CallContext;
 import io.civicline.routing.engine.FlowVersions;
@@ -423,17 +422,6 @@ public final class CallContextLoader {
 
   /** A stored document as its typed object; stored documents passed validation when written. */
   static <T> T typed(Stored stored, BiFunction<String, ObjectReader, T> parser) {
-    FieldErrors errors = new FieldErrors();
-    T value = parser.apply(stored.id(), ObjectReader.root(stored.body().copy(), errors));
-    if (!errors.isEmpty()) {
-      throw new IllegalStateException(
-          "stored "
-              + stored.collection()
-              + "/"
-              + stored.id()
-              + " no longer validates: "
-              + errors.list());
-    }
-    return value;
+    return stored.parsed(parser);
   }
 }
