@@ -26,7 +26,9 @@ import java.util.zip.ZipOutputStream;
  * Writes a mailbox's messages in a date range as a ZIP for a records request: {@code
  * audio/<messageId>.wav} for each message, read through {@link RecordingStore#read} so every file
  * is verified against the checksum taken when it was stored, and {@code manifest.json} and {@code
- * manifest.csv} (RFC 4180, UTF-8, CRLF) describing each message, oldest first.
+ * manifest.csv} (RFC 4180, UTF-8, CRLF) describing each message, oldest first. The CSV starts with
+ * a byte-order mark, without which spreadsheet programs read UTF-8 accents as another encoding, and
+ * a note that a spreadsheet would run as a formula is kept as text.
  *
  * <p>A recording that cannot be read or no longer matches its checksum fails the export with an
  * {@link ExportException} naming the message. The ZIP is only finished (its directory written) when
@@ -36,6 +38,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class MailboxExport {
   static final int PAGE = 200;
+  static final String BYTE_ORDER_MARK = "\uFEFF";
+  private static final String FORMULA_STARTS = "=+-@\t\r";
   static final List<String> COLUMNS =
       List.of(
           "id",
@@ -230,7 +234,7 @@ public final class MailboxExport {
   }
 
   static String csv(List<VoicemailMessage> messages) {
-    StringBuilder csv = new StringBuilder();
+    StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
     row(csv, COLUMNS);
     for (VoicemailMessage m : messages) {
       row(
@@ -242,7 +246,7 @@ public final class MailboxExport {
               String.valueOf(m.seconds()),
               m.status().wire(),
               m.assignedTo().orElse(""),
-              m.note().orElse(""),
+              m.note().map(MailboxExport::asText).orElse(""),
               m.handledAt().map(Instant::toString).orElse(""),
               String.valueOf(m.legalHold()),
               fileName(m),
@@ -260,6 +264,15 @@ public final class MailboxExport {
       csv.append(field(fields.get(i)));
     }
     csv.append("\r\n");
+  }
+
+  /**
+   * Text typed by people, as a spreadsheet cell that shows it rather than runs it: a cell starting
+   * with {@code = + - @}, a tab or a CR is a formula to Excel and its kin (CSV injection), so it
+   * gets a leading apostrophe, which they hide.
+   */
+  static String asText(String typed) {
+    return !typed.isEmpty() && FORMULA_STARTS.indexOf(typed.charAt(0)) >= 0 ? "'" + typed : typed;
   }
 
   /** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */

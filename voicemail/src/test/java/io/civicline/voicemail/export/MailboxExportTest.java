@@ -246,6 +246,25 @@ class MailboxExportTest {
   }
 
   @Test
+  void aNoteASpreadsheetWouldRunAsAFormulaIsKeptAsTextInTheCsvOnly() {
+    String formula = "=HYPERLINK(\"http://evil.example\",\"Open\")";
+    handled(received(CLERK, T1, audio(1, 10)), "staff:7", formula);
+    handled(received(CLERK, T2, audio(2, 10)), "staff:7", "-5 minutes of silence");
+    handled(received(CLERK, T3, audio(3, 10)), "staff:7", "called back, 3 - fixed");
+
+    Map<String, byte[]> zip = export(Optional.empty(), Optional.empty());
+
+    List<List<String>> csv = parseCsv(new String(zip.get("manifest.csv"), StandardCharsets.UTF_8));
+    assertThat(csv.subList(1, 4))
+        .extracting(row -> row.get(6))
+        .containsExactly("'" + formula, "'-5 minutes of silence", "called back, 3 - fixed");
+    JsonObject manifest =
+        new JsonObject(new String(zip.get("manifest.json"), StandardCharsets.UTF_8));
+    assertThat(manifest.getJsonArray("messages").getJsonObject(0).getString("note"))
+        .isEqualTo(formula);
+  }
+
+  @Test
   void onlyMessagesReceivedInTheRangeFromInclusiveToExclusive() {
     received(CLERK, T1, audio(1, 10));
     VoicemailMessage second = received(CLERK, T2, audio(2, 10));
@@ -324,8 +343,15 @@ class MailboxExportTest {
         .hasMessageContaining(missing.id());
   }
 
-  /** RFC 4180: CRLF records, fields optionally quoted, quotes doubled inside quoted fields. */
-  static List<List<String>> parseCsv(String text) {
+  /**
+   * RFC 4180: CRLF records, fields optionally quoted, quotes doubled inside quoted fields; after
+   * the byte-order mark spreadsheets need to read UTF-8.
+   */
+  static List<List<String>> parseCsv(String withMark) {
+    if (!withMark.startsWith(MailboxExport.BYTE_ORDER_MARK)) {
+      throw new IllegalArgumentException("no byte-order mark: spreadsheets would garble accents");
+    }
+    String text = withMark.substring(1);
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder field = new StringBuilder();
