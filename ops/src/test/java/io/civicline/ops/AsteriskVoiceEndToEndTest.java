@@ -320,8 +320,9 @@ class AsteriskVoiceEndToEndTest {
     assertThat(heard(call))
         .singleElement()
         .asString()
-        .startsWith("Hola, le llama")
-        .endsWith("para devolverle su llamada. Por favor espere mientras le comunicamos.");
+        .isEqualTo(
+            "Hola, le llama Lakeside Township para devolverle su llamada. Por favor espere"
+                + " mientras le comunicamos.");
     assertThat(call.dials()).singleElement().asString().contains("PJSIP/");
     assertThat(call.appHungUp()).isTrue();
   }

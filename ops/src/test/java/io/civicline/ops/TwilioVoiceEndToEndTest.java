@@ -257,6 +257,11 @@ class TwilioVoiceEndToEndTest {
             .map(r -> r.params().get("To"))
             .toList();
     assertThat(calledBack).containsExactly(first, second);
+    assertThat(twilio.awaitCall(twilio.placedCalls().get(0), Duration.ofSeconds(10)).heardTexts())
+        .first()
+        .isEqualTo(
+            "Hello, this is Lakeside Township returning your call. Please hold while we connect"
+                + " you.");
     assertThat(
             twilio.requests().stream()
                 .filter(r -> r.path().endsWith("/Calls.json"))

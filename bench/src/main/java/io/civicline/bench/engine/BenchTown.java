@@ -55,6 +55,7 @@ public final class BenchTown {
     flows.forEach((id, flow) -> versions.put(id, Map.of(1, flow)));
     return new CallContext(
         "bench",
+        "Bench Township",
         DETROIT,
         "en",
         LANGUAGES,

@@ -212,6 +212,7 @@ public final class FlowSimulation {
     errors.throwIfAny();
     return new CallContext(
         context.tenant(),
+        context.townName(),
         context.timeZone(),
         context.defaultLanguage(),
         context.languages(),

@@ -14,9 +14,12 @@ import java.util.Optional;
 /**
  * Everything about the town the engine may consult for one step, loaded by the channel before it
  * calls the engine: the engine itself does no I/O.
+ *
+ * @param townName what residents hear the town called (e.g. in a callback's greeting)
  */
 public record CallContext(
     String tenant,
+    String townName,
     ZoneId timeZone,
     String defaultLanguage,
     List<String> languages,
@@ -37,6 +40,7 @@ public record CallContext(
   /** A town whose mailboxes have no settings of their own. */
   public CallContext(
       String tenant,
+      String townName,
       ZoneId timeZone,
       String defaultLanguage,
       List<String> languages,
@@ -46,6 +50,7 @@ public record CallContext(
       FlowCatalog flows) {
     this(
         tenant,
+        townName,
         timeZone,
         defaultLanguage,
         languages,

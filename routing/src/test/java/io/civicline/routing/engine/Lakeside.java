@@ -89,7 +89,15 @@ record Lakeside(
 
   CallContext context() {
     return new CallContext(
-        "lakeside", DETROIT, "en", List.of("en", "es"), departments, closures, staff, flows);
+        "lakeside",
+        "Lakeside Township",
+        DETROIT,
+        "en",
+        List.of("en", "es"),
+        departments,
+        closures,
+        staff,
+        flows);
   }
 
   Lakeside withClosures(Closure... more) {

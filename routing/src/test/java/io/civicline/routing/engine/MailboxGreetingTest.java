@@ -18,6 +18,7 @@ class MailboxGreetingTest {
     CallContext plain = town.context();
     return new CallContext(
         plain.tenant(),
+        plain.townName(),
         plain.timeZone(),
         plain.defaultLanguage(),
         plain.languages(),

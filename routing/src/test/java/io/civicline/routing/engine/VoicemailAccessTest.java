@@ -193,6 +193,7 @@ class VoicemailAccessTest {
     CallContext spanish =
         new CallContext(
             c.tenant(),
+            c.townName(),
             c.timeZone(),
             "es",
             c.languages(),

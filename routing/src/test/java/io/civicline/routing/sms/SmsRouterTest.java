@@ -61,6 +61,7 @@ class SmsRouterTest {
         new CallContext.DepartmentSchedule(WEEKDAYS, List.of(BuiltInCalendars.usFederal()));
     return new CallContext(
         "lakeside",
+        "Lakeside Township",
         ZoneId.of("America/Detroit"),
         "en",
         List.of("en", "es"),

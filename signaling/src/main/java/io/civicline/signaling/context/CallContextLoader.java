@@ -186,6 +186,7 @@ public final class CallContextLoader {
     return Optional.of(
         new CallContext(
             tenant,
+            t.name(),
             t.timeZone(),
             t.defaultLanguage(),
             t.languages(),

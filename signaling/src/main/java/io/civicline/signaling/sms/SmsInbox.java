@@ -204,6 +204,7 @@ public final class SmsInbox {
   private static CallContext emptyTown(String tenant) {
     return new CallContext(
         tenant,
+        tenant,
         ZoneOffset.UTC,
         "en",
         List.of("en"),

@@ -94,7 +94,7 @@ public final class CallbackCalls implements io.civicline.signaling.store.Callbac
         .map(
             context -> {
               VoiceResponse.Builder response = new VoiceResponse.Builder();
-              String town = context.map(CallContext::tenant).orElse(tenant);
+              String town = context.map(CallContext::townName).orElse(tenant);
               response.say(TwimlRenderer.say(Phrases.CALLBACK_GREETING.in(language, town)));
               List<CallContext.StaffView> staff =
                   context.map(c -> available(c, department)).orElse(List.of());

@@ -224,6 +224,11 @@ public final class TwilioStandIn implements AutoCloseable {
     }
   }
 
+  /** The SIDs of calls placed through {@code POST Calls.json}, oldest first. */
+  public List<String> placedCalls() {
+    return outboundCalls().stream().map(call -> call.sid).toList();
+  }
+
   /** The status Twilio would report for this call now, e.g. {@code in-progress}. */
   public String callStatus(String callSid) {
     LiveCall call = calls.get(callSid);

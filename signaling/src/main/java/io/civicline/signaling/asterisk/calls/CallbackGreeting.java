@@ -43,7 +43,7 @@ final class CallbackGreeting {
         Blocking.await(services.contexts().load(tenant, clock.instant(), Optional.empty()));
     line.answer();
     Action.Say greeting =
-        Phrases.CALLBACK_GREETING.in(language, context.map(CallContext::tenant).orElse(tenant));
+        Phrases.CALLBACK_GREETING.in(language, context.map(CallContext::townName).orElse(tenant));
     Optional<String> sound = prompts.sound(tenant, greeting);
     if (sound.isPresent()) {
       line.play(sound.get(), "");
