@@ -275,4 +275,48 @@ class FlowApiTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(admin.get(F + "/lakeside-public-works").status()).isEqualTo(200);
   }
+
+  /** A department a published flow rings, with the flow's ring node and its way out. */
+  private static JsonObject ringing(String department) {
+    JsonObject ring =
+        new JsonObject().put("kind", "ring").put("department", department).put("noAnswer", "bye");
+    return document(
+        "Ring " + department, new JsonObject().put("ring", ring).put("bye", bye()), "ring");
+  }
+
+  @Test
+  void whatAPublishedFlowNamesCannotBeDeletedUntilAnotherVersionIsPublished() {
+    JsonObject department = new JsonObject().put("id", "cemetery").put("name", "Cemetery");
+    Api.Response created = admin.post(T + "/departments", department);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    Api.Response flow =
+        admin.post(
+            F, new JsonObject().put("id", "cemetery-line").put("document", ringing("cemetery")));
+    assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
+
+    Api.Response published = admin.post(F + "/cemetery-line/versions/1/publish", new JsonObject());
+    assertThat(published.status()).as(published.toString()).isEqualTo(200);
+
+    Api.Response refused = admin.delete(T + "/departments/cemetery");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().getString("detail")).contains("flows/cemetery-line");
+
+    // saving a new draft keeps the published version's hold
+    Api.Response draft =
+        admin.put(
+            F + "/cemetery-line",
+            new JsonObject().put("document", simple("The cemetery office moved.")),
+            published.etag());
+    assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+    assertThat(admin.delete(T + "/departments/cemetery").status()).isEqualTo(409);
+
+    // once a version that no longer rings it is published, it may be deleted
+    assertThat(admin.post(F + "/cemetery-line/versions/2/publish", new JsonObject()).status())
+        .isEqualTo(200);
+    assertThat(admin.delete(T + "/departments/cemetery").status()).isEqualTo(204);
+    // and rolling back to the version that rang it is refused with its pointer
+    Api.Response rollback = admin.post(F + "/cemetery-line/versions/1/publish", new JsonObject());
+    assertThat(errors(rollback))
+        .contains(error("#/nodes/ring/department", "unknown department 'cemetery'"));
+  }
 }

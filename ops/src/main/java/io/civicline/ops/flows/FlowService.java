@@ -1,9 +1,12 @@
 package io.civicline.ops.flows;
 
+import io.civicline.core.directory.Department;
+import io.civicline.core.directory.StaffMember;
 import io.civicline.core.http.Problem;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Page;
+import io.civicline.core.store.Ref;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.store.Stored;
 import io.civicline.core.validation.FieldErrors;
@@ -75,9 +78,9 @@ public final class FlowService {
               JsonObject document = stored.body().getJsonObject("document");
               return checks
                   .validate(scope.id(), flowId, document, "#", errors)
-                  .compose(flow -> requirePublishedSubflows(scope, flow));
+                  .compose(flow -> requirePublishedSubflows(scope, flow).map(flow));
             })
-        .compose(v -> flows.publish(scope.id(), flowId, version, actor));
+        .compose(flow -> flows.publish(scope.id(), flowId, version, directoryNames(flow), actor));
   }
 
   /** Deletes the flow and its versions unless a number or another flow uses it. */
@@ -154,6 +157,27 @@ public final class FlowService {
     return flows
         .flow(scope.id(), flowId)
         .map(found -> found.orElseThrow(() -> Problem.notFound("no flow '" + flowId + "'")));
+  }
+
+  /**
+   * The departments and staff members a flow names, as store references: while it is published they
+   * cannot be deleted (a call would be routed to nothing), and they must exist when it is.
+   */
+  static List<Ref> directoryNames(Flow flow) {
+    List<Ref> names = new ArrayList<>();
+    for (Node node : flow.nodes().values()) {
+      for (ExternalRef ref : node.externalRefs()) {
+        String pointer = "#/nodes/" + node.id() + "/" + ref.field();
+        switch (ref.target()) {
+          case DEPARTMENT -> names.add(new Ref(Department.COLLECTION, ref.id(), pointer));
+          case STAFF -> names.add(new Ref(StaffMember.COLLECTION, ref.id(), pointer));
+          case FLOW -> {
+            // subflows: deleting one is checked against every version that enters it (usersOf)
+          }
+        }
+      }
+    }
+    return names;
   }
 
   private Future<Void> requirePublishedSubflows(Scope scope, Flow flow) {

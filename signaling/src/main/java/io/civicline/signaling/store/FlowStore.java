@@ -4,6 +4,7 @@ import io.civicline.core.redis.Keys;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Page;
+import io.civicline.core.store.Ref;
 import io.civicline.core.store.StoreException;
 import io.civicline.core.store.Stored;
 import io.vertx.core.Future;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * <p>A flow: {@code flows/<id>} = {name, latestVersion, publishedVersion?}; a version: {@code
  * flow-versions/<id>@<nnnn>} = {flowId, version, document}. Version numbers come from a counter, so
  * they are never reused, even after a failed save.
+ *
+ * <p>A flow refers to the departments and staff its published version names (store references), so
+ * they cannot be deleted while calls are routed to them; saving a new draft keeps those.
  */
 public final class FlowStore {
   public static final String FLOWS = "flows";
@@ -60,6 +64,7 @@ public final class FlowStore {
                         tenant,
                         flowId,
                         new JsonObject().put("name", name).put("latestVersion", version),
+                        List.of(),
                         actor)));
   }
 
@@ -81,13 +86,20 @@ public final class FlowStore {
                                   tenant,
                                   flowId,
                                   flow.body().copy().put("name", name).put("latestVersion", v),
+                                  kept(flow),
                                   actor),
                               expected));
             });
   }
 
-  /** Points the flow at {@code version}: new calls use it from now on. */
-  public Future<Stored> publish(String tenant, String flowId, int version, Actor actor) {
+  /**
+   * Points the flow at {@code version}: new calls use it from now on.
+   *
+   * @param names what that version names (departments, staff); they must exist, and cannot be
+   *     deleted while it is published
+   */
+  public Future<Stored> publish(
+      String tenant, String flowId, int version, List<Ref> names, Actor actor) {
     return current(tenant, flowId)
         .compose(
             flow ->
@@ -99,7 +111,8 @@ public final class FlowStore {
                                 "version " + version + " of flow '" + flowId + "'");
                           }
                           JsonObject body = flow.body().copy().put("publishedVersion", version);
-                          return store.replace(write(tenant, flowId, body, actor), flow.version());
+                          return store.replace(
+                              write(tenant, flowId, body, names, actor), flow.version());
                         }));
   }
 
@@ -173,7 +186,12 @@ public final class FlowStore {
   }
 
   private static DocumentStore.Write write(
-      String tenant, String flowId, JsonObject body, Actor actor) {
-    return new DocumentStore.Write(tenant, FLOWS, flowId, body, List.of(), List.of(), actor);
+      String tenant, String flowId, JsonObject body, List<Ref> refs, Actor actor) {
+    return new DocumentStore.Write(tenant, FLOWS, flowId, body, refs, List.of(), actor);
+  }
+
+  /** The published version's references, carried over a write that does not publish. */
+  private static List<Ref> kept(Stored flow) {
+    return flow.refs().stream().map(label -> Ref.ofLabel(label, "#/publishedVersion")).toList();
   }
 }
