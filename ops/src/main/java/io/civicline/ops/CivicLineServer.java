@@ -32,6 +32,7 @@ import io.civicline.ops.directory.Kinds;
 import io.civicline.ops.directory.SharedReferences;
 import io.civicline.ops.directory.TenantAccess;
 import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.flows.FlowReferences;
 import io.civicline.ops.flows.FlowRoutes;
 import io.civicline.ops.flows.FlowService;
 import io.civicline.ops.flows.FlowSimulation;
@@ -480,6 +481,7 @@ public final class CivicLineServer {
     return bootstrap
         .run(config.admin().tokenFile())
         .compose(v -> new io.civicline.ops.staff.StaffEmailIndex(store, redis).backfill())
+        .compose(v -> new FlowReferences(store, redis, flowStore).backfill())
         .compose(v -> config.demoSeed() ? demo.seedOnce().mapEmpty() : Future.succeededFuture())
         .compose(v -> vertx.deployVerticle(api))
         .compose(id -> agi.map(AgiListener::start).orElse(Future.succeededFuture()).map(id))

@@ -4,14 +4,9 @@ import io.civicline.core.directory.StaffMember;
 import io.civicline.core.store.Actor;
 import io.civicline.core.store.DocumentStore;
 import io.civicline.core.store.Stored;
-import io.civicline.ops.directory.TenantRoutes;
+import io.civicline.ops.upgrade.Backfill;
 import io.vertx.core.Future;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StaffEmailIndex {
   private static final Logger LOG = LoggerFactory.getLogger(StaffEmailIndex.class);
-  private static final int PAGE = 200;
+  static final String NAME = "staff-email-index";
 
   private final DocumentStore store;
   private final Redis redis;
@@ -36,69 +31,12 @@ public final class StaffEmailIndex {
     this.redis = redis;
   }
 
-  /** Set once every member stored before the index is indexed: later starts read nothing. */
-  static final String DONE = io.civicline.core.redis.Keys.platform("staff-email-index");
-
-  private final java.util.concurrent.atomic.AtomicInteger failed =
-      new java.util.concurrent.atomic.AtomicInteger();
-
   /**
    * Indexes every town's unindexed members, once per deployment; answers how many were indexed (0
    * on every start after the one that finished it).
    */
   public Future<Integer> backfill() {
-    return redis
-        .send(Request.cmd(Command.EXISTS).arg(DONE))
-        .compose(
-            done ->
-                done.toInteger() == 1
-                    ? Future.succeededFuture(0)
-                    : indexAll().compose(this::finish));
-  }
-
-  /** Marks the backfill done, unless a member could not be indexed (the next start retries). */
-  private Future<Integer> finish(int indexed) {
-    if (failed.get() > 0) {
-      return Future.succeededFuture(indexed);
-    }
-    return redis.send(Request.cmd(Command.SET).arg(DONE).arg("1")).map(indexed);
-  }
-
-  private Future<Integer> indexAll() {
-    return redis
-        .send(Request.cmd(Command.ZRANGE).arg(TenantRoutes.registryKey()).arg(0).arg(-1))
-        .compose(
-            tenants -> {
-              List<Future<Integer>> towns = new ArrayList<>();
-              for (Response tenant : tenants) {
-                towns.add(backfill(tenant.toString(), null));
-              }
-              return Future.all(towns)
-                  .map(all -> all.<Integer>list().stream().mapToInt(Integer::intValue).sum());
-            })
-        .onSuccess(
-            indexed -> {
-              if (indexed > 0) {
-                LOG.atInfo().addKeyValue("staff", indexed).log("staff emails indexed for sign-in");
-              }
-            });
-  }
-
-  private Future<Integer> backfill(String tenant, String cursor) {
-    return store
-        .list(tenant, StaffMember.COLLECTION, cursor, PAGE)
-        .compose(
-            page -> {
-              Future<Integer> here = Future.succeededFuture(0);
-              for (Stored member : page.items()) {
-                here = here.compose(count -> index(tenant, member).map(done -> count + done));
-              }
-              return here.compose(
-                  count ->
-                      page.next().isPresent()
-                          ? backfill(tenant, page.next().get()).map(more -> count + more)
-                          : Future.succeededFuture(count));
-            });
+    return new Backfill(store, redis, NAME, StaffMember.COLLECTION, this::index).run();
   }
 
   /** 1 when the member's email was claimed now, 0 when it already was or they have none. */
@@ -128,14 +66,7 @@ public final class StaffEmailIndex {
   }
 
   private Future<Integer> rewrite(String tenant, Stored member) {
-    StaffMember parsed =
-        StaffMember.parse(
-            member.id(),
-            io.civicline.core.validation.ObjectReader.root(
-                member.body().copy(), new io.civicline.core.validation.FieldErrors()));
-    if (parsed == null) {
-      return Future.succeededFuture(0);
-    }
+    StaffMember parsed = member.parsed(StaffMember::parse);
     return store
         .replace(
             new DocumentStore.Write(
@@ -147,16 +78,6 @@ public final class StaffEmailIndex {
                 parsed.uniqueValues(),
                 Actor.SYSTEM),
             member.version())
-        .map(1)
-        .recover(
-            failure -> {
-              failed.incrementAndGet();
-              LOG.atWarn()
-                  .addKeyValue("tenant", tenant)
-                  .addKeyValue("staffId", member.id())
-                  .setCause(failure)
-                  .log("could not index a staff member's email");
-              return Future.succeededFuture(0);
-            });
+        .map(1);
   }
 }
