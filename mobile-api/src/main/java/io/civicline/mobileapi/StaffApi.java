@@ -144,7 +144,8 @@ public final class StaffApi implements AutoCloseable {
         new StaffPasswords(
             directory, passwordStore, hashing, new PasswordPolicy(), sessions, throttle);
     StaffAuthRoutes routes =
-        new StaffAuthRoutes(signIn, sessions, directory, auth, settings.proxies(), clock);
+        new StaffAuthRoutes(
+            signIn, passwords, sessions, directory, auth, settings.proxies(), clock);
     return new StaffApi(
         hashing,
         sessions,

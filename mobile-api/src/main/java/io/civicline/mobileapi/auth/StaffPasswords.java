@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What administrators do with staff passwords. Setting one ends the member's sessions everywhere (a
- * reset usually follows a lost phone or a suspected leak, and the old sessions may be the
- * attacker's) and lifts a lockout of their email.
+ * What administrators and staff do with staff passwords. Setting one ends the member's sessions
+ * everywhere (a reset usually follows a lost phone or a suspected leak, and the old sessions may be
+ * the attacker's) and lifts a lockout of their email. A member changing their own proves the
+ * current one first, counted like sign-in attempts, so an unlocked phone is no way to guess it.
  */
 public final class StaffPasswords {
   private static final Logger LOG = LoggerFactory.getLogger(StaffPasswords.class);
@@ -63,6 +64,62 @@ public final class StaffPasswords {
                               .addKeyValue("tenant", tenant)
                               .addKeyValue("staffId", staffId)
                               .log("staff password set; sessions revoked"));
+            });
+  }
+
+  /**
+   * A member changes their own password: {@code current} must be theirs ({@link
+   * InvalidInputException} at {@code #/currentPassword} otherwise; {@link TooManyAttempts} once
+   * sign-in for them is locked), {@code fresh} must pass the policy ({@code #/newPassword}). Every
+   * session ends, the caller's too; the identity answered starts the caller's next one.
+   */
+  public Future<StaffIdentity> change(
+      StaffPrincipal me, String current, String fresh, ClientInfo client) {
+    String tenant = me.tenant();
+    return member(tenant, me.staffId())
+        .compose(
+            staff -> {
+              String account = staff.email().orElse("staff:" + staff.id());
+              return throttle
+                  .attempt(tenant, account, client)
+                  .compose(
+                      allowed -> {
+                        if (!allowed) {
+                          throw new TooManyAttempts();
+                        }
+                        return store.get(tenant, staff.id());
+                      })
+                  .compose(
+                      stored ->
+                          stored.isEmpty()
+                              ? Future.succeededFuture(false)
+                              : hashing.verify(current, stored.get()))
+                  .compose(
+                      matches -> {
+                        if (!matches) {
+                          throw new InvalidInputException(
+                              "#/currentPassword", "is not your current password");
+                        }
+                        policy
+                            .problem(fresh, staff)
+                            .ifPresent(
+                                problem -> {
+                                  throw new InvalidInputException("#/newPassword", problem);
+                                });
+                        return throttle.succeeded(tenant, account, client);
+                      })
+                  .compose(v -> hashing.hash(fresh))
+                  .compose(hash -> store.set(tenant, staff.id(), hash))
+                  .compose(v -> sessions.revokeAll(tenant, staff.id()))
+                  .map(
+                      ended -> {
+                        LOG.atInfo()
+                            .addKeyValue("tenant", tenant)
+                            .addKeyValue("staffId", staff.id())
+                            .addKeyValue("sessionsEnded", ended)
+                            .log("staff member changed their password");
+                        return new StaffIdentity(tenant, staff.id(), PasswordSignIn.METHOD);
+                      });
             });
   }
 

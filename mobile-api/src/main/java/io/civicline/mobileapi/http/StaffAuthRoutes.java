@@ -10,6 +10,7 @@ import io.civicline.mobileapi.auth.InvalidToken;
 import io.civicline.mobileapi.auth.PasswordCredentials;
 import io.civicline.mobileapi.auth.PasswordPolicy;
 import io.civicline.mobileapi.auth.StaffDirectory;
+import io.civicline.mobileapi.auth.StaffPasswords;
 import io.civicline.mobileapi.auth.StaffPrincipal;
 import io.civicline.mobileapi.auth.StaffSessions;
 import io.civicline.mobileapi.auth.TokenPair;
@@ -24,8 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 
 /**
- * {@code /api/v1/staff/auth/sign-in}, {@code .../refresh}, {@code .../sign-out} and {@code
- * /api/v1/staff/me}. Sign-in and refresh need no access token; the others do.
+ * {@code /api/v1/staff/auth/sign-in}, {@code .../refresh}, {@code .../sign-out}, {@code
+ * /api/v1/staff/me} and {@code /api/v1/staff/me/password}. Sign-in and refresh need no access
+ * token; the others do.
  */
 public final class StaffAuthRoutes {
   public static final String BASE = "/api/v1/staff";
@@ -33,8 +35,10 @@ public final class StaffAuthRoutes {
   public static final String REFRESH = BASE + "/auth/refresh";
   public static final String SIGN_OUT = BASE + "/auth/sign-out";
   public static final String ME = BASE + "/me";
+  public static final String MY_PASSWORD = ME + "/password";
 
   private final IdentityProvider<PasswordCredentials> passwords;
+  private final StaffPasswords passwordChanges;
   private final StaffSessions sessions;
   private final StaffDirectory directory;
   private final BearerStaffAuth auth;
@@ -47,6 +51,7 @@ public final class StaffAuthRoutes {
    */
   public StaffAuthRoutes(
       IdentityProvider<PasswordCredentials> passwords,
+      StaffPasswords passwordChanges,
       StaffSessions sessions,
       StaffDirectory directory,
       BearerStaffAuth auth,
@@ -54,6 +59,7 @@ public final class StaffAuthRoutes {
       Clock clock) {
     this.proxies = proxies;
     this.passwords = passwords;
+    this.passwordChanges = passwordChanges;
     this.sessions = sessions;
     this.directory = directory;
     this.auth = auth;
@@ -65,6 +71,22 @@ public final class StaffAuthRoutes {
     router.post(REFRESH).handler(Endpoint.json(this::refresh));
     router.post(SIGN_OUT).handler(auth).handler(Endpoint.noContent(this::signOut));
     router.get(ME).handler(auth).handler(Endpoint.json(this::me));
+    router.put(MY_PASSWORD).handler(auth).handler(Endpoint.json(this::changePassword));
+  }
+
+  /** A new password ends every session; the answer carries the tokens of the caller's next. */
+  private Future<JsonObject> changePassword(RoutingContext ctx) {
+    JsonObject body = JsonBodies.object(ctx);
+    FieldErrors errors = new FieldErrors();
+    ObjectReader in = ObjectReader.root(body, errors);
+    String current = password(in, "currentPassword");
+    String fresh = password(in, "newPassword");
+    in.rejectUnknownFields();
+    errors.throwIfAny();
+    return passwordChanges
+        .change(BearerStaffAuth.principal(ctx), current, fresh, client(ctx))
+        .compose(sessions::start)
+        .map(this::tokenBody);
   }
 
   private Future<JsonObject> signIn(RoutingContext ctx) {
@@ -128,19 +150,28 @@ public final class StaffAuthRoutes {
     ObjectReader in = ObjectReader.root(body, errors);
     String tenant = in.string("tenant", true, 48, Formats::slug);
     String email = in.string("email", true, 254);
-    String password = null;
-    if (!in.has("password")) {
-      errors.add("#/password", "is required");
-    } else if (!(body.getValue("password") instanceof String text) || text.isEmpty()) {
-      errors.add("#/password", "must be a non-empty string");
-    } else if (text.length() > PasswordPolicy.MAX_LENGTH * 2) {
-      errors.add("#/password", "is too long");
-    } else {
-      password = text;
-    }
+    String password = password(in, "password");
     in.rejectUnknownFields();
     errors.throwIfAny();
     return new PasswordCredentials(tenant, email, password);
+  }
+
+  /**
+   * A password as sent (not trimmed: spaces may be part of it), its length capped so nobody can
+   * make the server hash megabytes; {@code null} with an error when missing or wrong.
+   */
+  private static String password(ObjectReader in, String field) {
+    Object value = in.json().getValue(field);
+    if (!in.has(field)) {
+      in.errors().add(in.pointerOf(field), "is required");
+    } else if (!(value instanceof String text) || text.isEmpty()) {
+      in.errors().add(in.pointerOf(field), "must be a non-empty string");
+    } else if (text.length() > PasswordPolicy.MAX_LENGTH * 2) {
+      in.errors().add(in.pointerOf(field), "is too long");
+    } else {
+      return text;
+    }
+    return null;
   }
 
   private ClientInfo client(RoutingContext ctx) {

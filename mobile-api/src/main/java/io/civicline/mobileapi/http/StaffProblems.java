@@ -49,6 +49,8 @@ public final class StaffProblems {
     return switch (failure) {
       case Problem problem -> problem;
       case InvalidCredentials refused -> StaffAuthProblems.invalidCredentials();
+      case io.civicline.mobileapi.auth.TooManyAttempts locked ->
+          new Problem(429, "too-many-attempts", "Too many attempts", locked.getMessage());
       case InvalidToken refused -> {
         LOG.atDebug()
             .addKeyValue("path", ctx.request().path())

@@ -294,6 +294,92 @@ class StaffAuthApiTest {
     assertThat(signIn("lakeside", EMAIL, "brand-new-pass-42").status()).isEqualTo(200);
   }
 
+  private static JsonObject change(String current, String fresh) {
+    return new JsonObject().put("currentPassword", current).put("newPassword", fresh);
+  }
+
+  @Test
+  void aMemberChangesTheirPasswordAndEverySessionEnds() {
+    JsonObject phone = signedIn();
+    JsonObject tablet = signedIn();
+    String fresh = "copper-lantern-17-birch";
+
+    Http.Response changed =
+        http.put(
+            StaffAuthRoutes.MY_PASSWORD, change(PASSWORD, fresh), phone.getString("accessToken"));
+
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(changed.header("Cache-Control")).contains("no-store");
+    for (JsonObject ended : List.of(phone, tablet)) {
+      assertThat(http.get(StaffAuthRoutes.ME, ended.getString("accessToken")).status())
+          .isEqualTo(401);
+      assertThat(
+              http.post(
+                      StaffAuthRoutes.REFRESH,
+                      new JsonObject().put("refreshToken", ended.getString("refreshToken")))
+                  .status())
+          .isEqualTo(401);
+    }
+    assertThat(http.get(StaffAuthRoutes.ME, changed.json().getString("accessToken")).status())
+        .as("the caller's new session")
+        .isEqualTo(200);
+    assertThat(signIn("lakeside", EMAIL, PASSWORD).status()).isEqualTo(401);
+    assertThat(signIn("lakeside", EMAIL, fresh).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aWrongCurrentPasswordOrAWeakNewOneChangesNothing() {
+    String token = signedIn().getString("accessToken");
+
+    Http.Response wrong =
+        http.put(
+            StaffAuthRoutes.MY_PASSWORD,
+            change("not-my-password-9", "copper-lantern-17-birch"),
+            token);
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
+        .isEqualTo("#/currentPassword");
+
+    Http.Response weak = http.put(StaffAuthRoutes.MY_PASSWORD, change(PASSWORD, "short1"), token);
+    assertThat(weak.status()).isEqualTo(422);
+    assertThat(weak.json().getJsonArray("errors").getJsonObject(0))
+        .isEqualTo(
+            new JsonObject()
+                .put("pointer", "#/newPassword")
+                .put("detail", "must be at least 12 characters"));
+
+    Http.Response missing = http.put(StaffAuthRoutes.MY_PASSWORD, new JsonObject(), token);
+    assertThat(
+            missing.json().getJsonArray("errors").stream()
+                .map(e -> ((JsonObject) e).getString("pointer")))
+        .containsExactly("#/currentPassword", "#/newPassword");
+
+    assertThat(http.get(StaffAuthRoutes.ME, token).status()).as("still signed in").isEqualTo(200);
+    assertThat(signIn("lakeside", EMAIL, PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
+  void guessingTheCurrentPasswordFromAnUnlockedPhoneLocksTheAccount() {
+    String token = signedIn().getString("accessToken");
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              http.put(
+                      StaffAuthRoutes.MY_PASSWORD,
+                      change("guess-number-" + i, "copper-lantern-17-birch"),
+                      token)
+                  .status())
+          .isEqualTo(422);
+    }
+    Http.Response locked =
+        http.put(StaffAuthRoutes.MY_PASSWORD, change(PASSWORD, "copper-lantern-17-birch"), token);
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.json().getString("type"))
+        .isEqualTo("urn:civicline:problem:too-many-attempts");
+    assertThat(signIn("lakeside", EMAIL, PASSWORD).status())
+        .as("sign-in is locked too")
+        .isEqualTo(401);
+  }
+
   @Test
   void thePasswordPolicyAndUnknownMembersAreReportedToTheAdmin() {
     assertThatThrownBy(() -> server.setPassword("lakeside", "ann", "short1"))

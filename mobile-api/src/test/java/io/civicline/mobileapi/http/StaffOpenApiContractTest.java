@@ -72,7 +72,7 @@ class StaffOpenApiContractTest {
       String template = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
       route.methods().forEach(method -> served.add(method.name() + " " + template));
     }
-    assertThat(documentedOperations()).isEqualTo(served).hasSize(24);
+    assertThat(documentedOperations()).isEqualTo(served).hasSize(25);
   }
 
   @Test
@@ -152,6 +152,42 @@ class StaffOpenApiContractTest {
     check("POST", refresh, http.postRaw(refresh, "a", "text/plain", null), 415);
     check(
         "POST", refresh, http.post(refresh, new JsonObject().put("pad", "x".repeat(70_000))), 413);
+
+    String myPassword = "/api/v1/staff/me/password";
+    String fresh = "copper-lantern-17-birch";
+    JsonObject change =
+        new JsonObject()
+            .put("currentPassword", StaffAuthApiTest.PASSWORD)
+            .put("newPassword", fresh);
+    String changer =
+        check("POST", signIn, http.post(signIn, good), 200).json().getString("accessToken");
+    check(
+        "PUT",
+        myPassword,
+        http.put(myPassword, change.copy().put("newPassword", "x"), changer),
+        422);
+    check("PUT", myPassword, http.putRaw(myPassword, "{", "application/json", changer), 400);
+    check("PUT", myPassword, http.putRaw(myPassword, "a", "text/plain", changer), 415);
+    check(
+        "PUT",
+        myPassword,
+        http.put(myPassword, change.copy().put("pad", "x".repeat(70_000)), changer),
+        413);
+    check("PUT", myPassword, http.put(myPassword, change, null), 401);
+    JsonObject renewed =
+        check("PUT", myPassword, http.put(myPassword, change, changer), 200).json();
+    JsonObject back =
+        new JsonObject()
+            .put("currentPassword", fresh)
+            .put("newPassword", StaffAuthApiTest.PASSWORD);
+    check("PUT", myPassword, http.put(myPassword, back, renewed.getString("accessToken")), 200);
+    String guesser =
+        check("POST", signIn, http.post(signIn, good), 200).json().getString("accessToken");
+    for (int i = 0; i < 5; i++) {
+      http.put(myPassword, back.copy().put("currentPassword", "guess-number-" + i), guesser);
+    }
+    check("PUT", myPassword, http.put(myPassword, back, guesser), 429);
+    server.setPassword("lakeside", "ann", StaffAuthApiTest.PASSWORD); // lifts the lockout
 
     JsonObject again = check("POST", signIn, http.post(signIn, good), 200).json();
     check("POST", signOut, http.post(signOut, null, again.getString("accessToken")), 204);
@@ -414,7 +450,7 @@ class StaffOpenApiContractTest {
         checked.add(ref);
       }
     }
-    assertThat(checked).hasSize(8);
+    assertThat(checked).hasSize(9);
   }
 
   @Test
@@ -452,6 +488,15 @@ class StaffOpenApiContractTest {
     assertThat(call.validate(resident.copy().put("via", "pager")).getValid()).isFalse();
     assertThat(call.validate(resident.copy().put("x", 1)).getValid()).isFalse();
     assertThat(call.validate(new JsonObject().put("to", "+12075550123")).getValid()).isFalse();
+    Validator password = validator("#/components/schemas/PasswordChangeRequest");
+    JsonObject change =
+        new JsonObject()
+            .put("currentPassword", "old one")
+            .put("newPassword", "copper-lantern-17-birch");
+    assertValid(password.validate(change), "password change");
+    assertThat(password.validate(new JsonObject().put("newPassword", "x")).getValid()).isFalse();
+    assertThat(password.validate(change.copy().put("currentPassword", "")).getValid()).isFalse();
+    assertThat(password.validate(change.copy().put("x", 1)).getValid()).isFalse();
     Validator ring = validator("#/components/schemas/RingPreferenceInput");
     assertValid(ring.validate(new JsonObject().put("ringOn", "mobile")), "ring preference");
     assertThat(ring.validate(new JsonObject().put("ringOn", "pager")).getValid()).isFalse();
