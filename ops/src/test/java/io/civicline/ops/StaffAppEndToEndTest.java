@@ -12,6 +12,7 @@ import io.civicline.testkit.asterisk.AsteriskCaller;
 import io.civicline.testkit.twilio.CallerScript;
 import io.civicline.testkit.twilio.TwilioStandIn;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -49,6 +50,7 @@ class StaffAppEndToEndTest {
   private Api admin;
   private Vertx vertx;
   private int sockets;
+  private WebSocketClient socketClient;
   private TestClock clock;
 
   StaffAppEndToEndTest(RedisServer redis) {
@@ -65,6 +67,9 @@ class StaffAppEndToEndTest {
             redis, dir, clock, twilio, TwilioVoiceEndToEndTest.SID, TwilioVoiceEndToEndTest.TOKEN);
     admin = server.platformAdmin();
     vertx = Vertx.vertx();
+    // held for the whole test: Vert.x shuts down a client nobody refers to any more when the
+    // garbage collector finds it, sockets and handshakes in progress included
+    socketClient = vertx.createWebSocketClient();
   }
 
   @AfterEach
@@ -109,18 +114,18 @@ class StaffAppEndToEndTest {
 
   private List<JsonObject> openEvents(String token) throws Exception {
     List<JsonObject> frames = new CopyOnWriteArrayList<>();
-    vertx
-        .createWebSocketClient()
+    socketClient
         .connect(
             new WebSocketConnectOptions()
                 .setHost("127.0.0.1")
                 .setPort(server.port())
                 .setURI("/api/v1/staff/events")
                 .addHeader("Authorization", "Bearer " + token))
+        // on the event loop, before any frame: set later, early frames would go to no handler
+        .onSuccess(socket -> socket.textMessageHandler(text -> frames.add(new JsonObject(text))))
         .toCompletionStage()
         .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS)
-        .textMessageHandler(text -> frames.add(new JsonObject(text)));
+        .get(10, TimeUnit.SECONDS);
     int expected = ++sockets;
     eventually(() -> server.server().staffSockets() == expected);
     return frames;

@@ -12,6 +12,7 @@ import io.civicline.testkit.twilio.CallerScript;
 import io.civicline.testkit.twilio.TwilioStandIn;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -46,6 +47,7 @@ class TwoNodesTest {
   private RunningServer one;
   private RunningServer two;
   private Vertx vertx;
+  private WebSocketClient socketClient;
   private int calls;
 
   TwoNodesTest(RedisServer redis) {
@@ -74,6 +76,9 @@ class TwoNodesTest {
             TwilioVoiceEndToEndTest.SID,
             TwilioVoiceEndToEndTest.TOKEN);
     vertx = Vertx.vertx();
+    // held for the whole test: Vert.x shuts down a client nobody refers to any more when the
+    // garbage collector finds it, handshakes in progress included
+    socketClient = vertx.createWebSocketClient();
   }
 
   @AfterEach
@@ -110,18 +115,19 @@ class TwoNodesTest {
 
   private WebSocket connect(String token, String query, List<JsonObject> frames) throws Exception {
     WebSocket socket =
-        vertx
-            .createWebSocketClient()
+        socketClient
             .connect(
                 new WebSocketConnectOptions()
                     .setHost("127.0.0.1")
                     .setPort(two.port())
                     .setURI("/api/v1/staff/events" + query)
                     .addHeader("Authorization", "Bearer " + token))
+            // on the event loop, before any frame: set once connect returns, the replay after a
+            // reconnect could arrive first and go to no handler
+            .onSuccess(ws -> ws.textMessageHandler(text -> frames.add(new JsonObject(text))))
             .toCompletionStage()
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
     return socket;
   }
 

@@ -13,7 +13,6 @@ import io.civicline.mobileapi.support.StaffApiServer;
 import io.civicline.testkit.RedisExtension;
 import io.civicline.testkit.RedisServer;
 import io.vertx.core.http.UpgradeRejectedException;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -99,16 +98,21 @@ class EventSocketRouteTest {
 
   private App connect(String query) {
     App app = new App();
-    WebSocket socket =
-        await(
-            client.connect(
+    await(
+        client
+            .connect(
                 new WebSocketConnectOptions()
                     .setHost("127.0.0.1")
                     .setPort(server.port())
                     .setURI(EventSocketRoute.PATH + query)
-                    .addHeader("Authorization", "Bearer " + ann)));
-    socket.textMessageHandler(text -> app.frames.add(new JsonObject(text)));
-    socket.closeHandler(v -> app.closedWith = socket.closeStatusCode());
+                    .addHeader("Authorization", "Bearer " + ann))
+            // on the event loop, before any frame: set once connect returns, a replay could
+            // arrive first and go to no handler
+            .onSuccess(
+                ws -> {
+                  ws.textMessageHandler(text -> app.frames.add(new JsonObject(text)));
+                  ws.closeHandler(v -> app.closedWith = ws.closeStatusCode());
+                }));
     return app;
   }
 
