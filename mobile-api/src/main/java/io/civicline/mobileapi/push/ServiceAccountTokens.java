@@ -33,7 +33,13 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
   /** A token is renewed this long before it expires, so none expires between fetch and send. */
   static final Duration MARGIN = Duration.ofMinutes(5);
 
-  private final Vertx vertx;
+  /**
+   * One exchange an hour, each on a connection of its own (no keep-alive), so no pooled connection
+   * gone stale can leave one waiting. Held here for the sender's life: Vert.x shuts down a client
+   * nobody refers to when the garbage collector finds it, requests in flight included.
+   */
+  private final HttpClient client;
+
   private final GoogleServiceAccount account;
   private final RSASSASigner signer;
   private final Clock clock;
@@ -45,7 +51,7 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
   private record Granted(String token, Instant renewAt) {}
 
   public ServiceAccountTokens(Vertx vertx, GoogleServiceAccount account, Clock clock) {
-    this.vertx = vertx;
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.account = account;
     this.signer = new RSASSASigner(account.privateKey());
     this.clock = clock;
@@ -89,17 +95,13 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
             .putHeader("content-type", "application/x-www-form-urlencoded")
             .setConnectTimeout(ProviderHttp.TIMEOUT.toMillis())
             .setIdleTimeout(ProviderHttp.TIMEOUT.toMillis());
-    // One exchange an hour: a client of its own each time, closed after, so no connection or pool
-    // state outlives it (a pooled connection gone stale once left an exchange waiting).
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     return client
         .request(request)
         .compose(sending -> sending.send(form))
         .compose(response -> response.body().map(body -> answer(response.statusCode(), body)))
         // whatever hangs, the next push asks again instead of waiting on this one
         .timeout(2 * ProviderHttp.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .map(answer -> granted(answer, now))
-        .andThen(done -> client.close());
+        .map(answer -> granted(answer, now));
   }
 
   private static JsonObject answer(int status, io.vertx.core.buffer.Buffer body) {
@@ -147,7 +149,9 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
     return jwt.serialize();
   }
 
-  /** Nothing to release: each exchange closes its own client. */
+  /** Closes the exchanges' client. */
   @Override
-  public void close() {}
+  public void close() {
+    client.close();
+  }
 }
