@@ -13,6 +13,14 @@ public interface OutboundCalls {
   /** Answers once the call is placed (the staff member's phone is about to ring). */
   Future<PlacedCall> place(OutboundCall call);
 
+  /**
+   * Fails with {@link NotAllowed} when the town does not let staff call {@code call.to()}: asked
+   * before the member's hourly allowance is spent, so a refused number costs none of it.
+   */
+  default Future<Void> allowed(OutboundCall call) {
+    return Future.succeededFuture();
+  }
+
   /** Which of the staff member's phones rings first. */
   enum Via {
     APP,

@@ -94,13 +94,16 @@ public final class StaffCallRoutes {
                 throw Problem.forbidden("not a member of department " + department);
               }
               return via(me, caller, via)
-                  .compose(chosen -> limited(ctx, me).map(chosen))
-                  .compose(
+                  .map(
                       chosen ->
+                          new OutboundCalls.OutboundCall(
+                              me.tenant(), caller, department, to, chosen))
+                  .compose(asked -> outbound.allowed(asked).map(asked))
+                  .compose(asked -> limited(ctx, me).map(asked))
+                  .compose(
+                      asked ->
                           outbound
-                              .place(
-                                  new OutboundCalls.OutboundCall(
-                                      me.tenant(), caller, department, to, chosen))
+                              .place(asked)
                               .map(
                                   placed ->
                                       new JsonObject()
@@ -109,7 +112,7 @@ public final class StaffCallRoutes {
                                           .put("to", to)
                                           .put("department", department)
                                           .put("callerId", placed.callerId())
-                                          .put("via", chosen.wire())
+                                          .put("via", asked.via().wire())
                                           .put("status", "ringing-you")));
             })
         .recover(StaffCallRoutes::refusal);

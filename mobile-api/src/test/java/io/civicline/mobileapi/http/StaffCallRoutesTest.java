@@ -171,6 +171,25 @@ class StaffCallRoutesTest {
   }
 
   @Test
+  void aNumberTheTownRefusesCostsNoneOfTheHoursCalls() {
+    server.calls.bar("+1900");
+    JsonObject premium =
+        new JsonObject().put("to", "+19005550100").put("department", "public-works");
+    for (int i = 0; i < StaffApiServer.CALLS_PER_HOUR + 2; i++) {
+      Http.Response refused = http.post(StaffCallRoutes.OUTBOUND, premium, jim);
+      assertThat(refused.status()).isEqualTo(422);
+      assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
+          .isEqualTo("#/to");
+    }
+    JsonObject resident =
+        new JsonObject().put("to", "+12075550999").put("department", "public-works");
+    for (int i = 0; i < StaffApiServer.CALLS_PER_HOUR; i++) {
+      assertThat(http.post(StaffCallRoutes.OUTBOUND, resident, jim).status()).isEqualTo(202);
+    }
+    assertThat(server.calls.placed()).hasSize(StaffApiServer.CALLS_PER_HOUR);
+  }
+
+  @Test
   void voiceTokenIsForTheSignedInMember() {
     Http.Response token = http.post(StaffCallRoutes.VOICE_TOKEN, null, jim);
     assertThat(token.status()).isEqualTo(200);

@@ -16,7 +16,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingCalls implements OutboundCalls, VoiceTokens {
   private final List<OutboundCall> placed = new CopyOnWriteArrayList<>();
   private volatile RuntimeException nextRefusal;
+  private volatile String barredPrefix;
   private volatile boolean voiceConfigured = true;
+
+  @Override
+  public Future<Void> allowed(OutboundCall call) {
+    String barred = barredPrefix;
+    return barred != null && call.to().startsWith(barred)
+        ? Future.failedFuture(new NotAllowed("calls to " + barred + " numbers are not allowed"))
+        : Future.succeededFuture();
+  }
 
   @Override
   public Future<PlacedCall> place(OutboundCall call) {
@@ -42,6 +51,11 @@ public final class RecordingCalls implements OutboundCalls, VoiceTokens {
 
   public List<OutboundCall> placed() {
     return List.copyOf(placed);
+  }
+
+  /** The town's dialing policy refuses numbers starting {@code prefix}. */
+  public void bar(String prefix) {
+    barredPrefix = prefix;
   }
 
   public void refuseNext(RuntimeException refusal) {

@@ -41,19 +41,28 @@ public final class ClickToCall implements OutboundCalls {
   }
 
   @Override
+  public Future<Void> allowed(OutboundCall call) {
+    return shownNumber(call).compose(number -> allowed(call, number));
+  }
+
+  @Override
   public Future<PlacedCall> place(OutboundCall call) {
+    // asked again: the policy or the town's numbers may have changed since allowed()
+    return shownNumber(call)
+        .compose(number -> allowed(call, number).compose(ok -> place(call, number)));
+  }
+
+  /** The number the resident will see; {@link NotPossible} when the town has none to show. */
+  private Future<String> shownNumber(OutboundCall call) {
     return callerId(call.tenant(), call.department())
-        .compose(
-            callerId ->
-                callerId
-                    .map(number -> allowed(call, number).compose(ok -> place(call, number)))
-                    .orElseGet(
-                        () ->
-                            Future.failedFuture(
-                                new NotPossible(
-                                    "the town has no number to show for department "
-                                        + call.department()
-                                        + " (add a number for it, or a main number)"))));
+        .map(
+            number ->
+                number.orElseThrow(
+                    () ->
+                        new NotPossible(
+                            "the town has no number to show for department "
+                                + call.department()
+                                + " (add a number for it, or a main number)")));
   }
 
   /** Fails with {@link NotAllowed} when the town's dialing policy refuses the number. */
