@@ -1,5 +1,6 @@
 package io.civicline.testkit.asterisk;
 
+import io.civicline.testkit.Sockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -176,11 +177,7 @@ public final class AmiPeer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // nothing to do
-    }
+    Sockets.closeQuietly(server);
     List<Replayer> all;
     synchronized (this) {
       all = new ArrayList<>(replayers);
@@ -201,7 +198,7 @@ public final class AmiPeer implements AutoCloseable {
         return; // closed
       }
       if (closed) {
-        closeQuietly(socket); // arrived while closing: nothing replays to it
+        Sockets.closeQuietly(socket); // arrived while closing: nothing replays to it
         return;
       }
       Replayer replayer;
@@ -235,13 +232,5 @@ public final class AmiPeer implements AutoCloseable {
   @Override
   public String toString() {
     return "AmiPeer[" + host() + ":" + port() + ", " + connections() + " connections]";
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
   }
 }

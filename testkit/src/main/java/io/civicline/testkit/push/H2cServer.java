@@ -1,5 +1,6 @@
 package io.civicline.testkit.push;
 
+import io.civicline.testkit.Sockets;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -108,18 +109,7 @@ final class H2cServer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-    }
+    Sockets.closeAll(server, open);
   }
 
   /** One client connection: its HPACK state and its streams being received. */

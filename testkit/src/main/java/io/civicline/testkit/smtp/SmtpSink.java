@@ -1,5 +1,6 @@
 package io.civicline.testkit.smtp;
 
+import io.civicline.testkit.Sockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -139,18 +140,7 @@ public final class SmtpSink implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // the session thread ends on its own
-      }
-    }
+    Sockets.closeAll(server, open);
   }
 
   Optional<Credentials> credentials() {
@@ -193,7 +183,7 @@ public final class SmtpSink implements AutoCloseable {
       if (closed) {
         // the JDK lets a virtual thread parked in accept finish after close, so a connection can
         // still arrive: it must find no server
-        closeQuietly(socket);
+        Sockets.closeQuietly(socket);
         return;
       }
       open.add(socket);
@@ -209,14 +199,6 @@ public final class SmtpSink implements AutoCloseable {
                   open.remove(socket);
                 }
               });
-    }
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // closing anyway
     }
   }
 }
