@@ -4,7 +4,6 @@ import io.civicline.core.config.Secret;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -72,9 +71,7 @@ public final class ApnsSender implements PushSender, AutoCloseable {
   @Override
   public Future<PushOutcome> send(Device device, PushMessage message) {
     // on the sender's own context, so the cached provider token has one thread
-    Promise<PushOutcome> done = Promise.promise();
-    context.runOnContext(v -> sendHere(device, message).onComplete(done));
-    return done.future();
+    return ProviderHttp.onContext(context, () -> sendHere(device, message));
   }
 
   private Future<PushOutcome> sendHere(Device device, PushMessage message) {

@@ -1,5 +1,6 @@
 package io.civicline.mobileapi.push;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ public final class FcmSender implements PushSender, AutoCloseable {
   private final HttpClient client;
   private final String sendUrl;
   private final Supplier<Future<String>> accessToken;
+  private final Context context;
 
   /**
    * @param baseUrl {@link #DEFAULT_BASE_URL}, or a stand-in
@@ -32,6 +34,7 @@ public final class FcmSender implements PushSender, AutoCloseable {
   public FcmSender(
       Vertx vertx, String baseUrl, String projectId, Supplier<Future<String>> accessToken) {
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+    this.context = vertx.getOrCreateContext();
     this.sendUrl = stripSlash(baseUrl) + "/v1/projects/" + projectId + "/messages:send";
     this.accessToken = Objects.requireNonNull(accessToken);
   }
@@ -43,6 +46,10 @@ public final class FcmSender implements PushSender, AutoCloseable {
 
   @Override
   public Future<PushOutcome> send(Device device, PushMessage message) {
+    return ProviderHttp.onContext(context, () -> sendHere(device, message));
+  }
+
+  private Future<PushOutcome> sendHere(Device device, PushMessage message) {
     return accessToken
         .get()
         .recover(

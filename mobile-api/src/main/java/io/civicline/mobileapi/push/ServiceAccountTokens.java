@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -40,6 +41,8 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
    */
   private final HttpClient client;
 
+  private final Context context;
+
   private final GoogleServiceAccount account;
   private final RSASSASigner signer;
   private final Clock clock;
@@ -52,6 +55,7 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
 
   public ServiceAccountTokens(Vertx vertx, GoogleServiceAccount account, Clock clock) {
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    this.context = vertx.getOrCreateContext();
     this.account = account;
     this.signer = new RSASSASigner(account.privateKey());
     this.clock = clock;
@@ -70,7 +74,7 @@ public final class ServiceAccountTokens implements Supplier<Future<String>>, Aut
       }
       io.vertx.core.Promise<Granted> next = io.vertx.core.Promise.promise();
       if (latest.compareAndSet(seen, next.future())) {
-        Future.<Void>succeededFuture().compose(v -> exchange()).onComplete(next);
+        ProviderHttp.onContext(context, this::exchange).onComplete(next);
         return next.future().map(Granted::token);
       }
       // another caller started an exchange meanwhile: share theirs
