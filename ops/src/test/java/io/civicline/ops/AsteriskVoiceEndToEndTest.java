@@ -272,6 +272,14 @@ class AsteriskVoiceEndToEndTest {
     assertThat(deskPhones).isNotEmpty();
     deskPhones.forEach(
         phone -> redis.command("HSET civicline:{t:lakeside}:devices " + phone + " INUSE"));
+    // no node's AMI link vouches for those states: unknown, so the phones are still rung
+    assertThat(asteriskCall(CallerScript.pressing("1", "1")).call().dials())
+        .containsExactly(clerkDial);
+    // as a node logged in to the town's Asterisk says while its link lasts
+    redis.command(
+        "ZADD civicline:{t:lakeside}:devices-live "
+            + (System.currentTimeMillis() + 60_000)
+            + " pbx1@test-node");
 
     AsteriskCall busy = asteriskCall(CallerScript.pressing("1", "1")).call();
 

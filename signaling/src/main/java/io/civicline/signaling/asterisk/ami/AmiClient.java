@@ -454,6 +454,10 @@ public final class AmiClient {
     }
   }
 
+  Vertx vertx() {
+    return vertx;
+  }
+
   /** Runs {@code work} on the client's context (where events and callbacks run). */
   <T> Future<T> onContext(java.util.function.Supplier<Future<T>> work) {
     Promise<T> promise = Promise.promise();

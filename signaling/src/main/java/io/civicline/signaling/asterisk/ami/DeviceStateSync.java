@@ -1,6 +1,7 @@
 package io.civicline.signaling.asterisk.ami;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +24,27 @@ import org.slf4j.LoggerFactory;
  * earlier one that finished late). Live changes that arrive while a resync list is being collected
  * are applied on top of the list, as they happened after the list was requested. A failed write is
  * logged; the next resync repairs it.
+ *
+ * <p>While logged in, this node vouches for the states ({@link DeviceStates#linkUp}, renewed every
+ * {@link #RENEW}, lasting {@link #LINK_LASTS}); when the connection drops it stops, so that with
+ * every node's link down the states read as unknown rather than stale. A node that stops without a
+ * drop (shut down) stops counting when its last renewal lapses.
  */
 public final class DeviceStateSync {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceStateSync.class);
   private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9_]+/[^/]+");
 
+  static final Duration RENEW = Duration.ofSeconds(10);
+  static final Duration LINK_LASTS = Duration.ofSeconds(30);
+
   private final AmiClient client;
   private final DeviceStates store;
   private final List<String> tenants;
+
+  /** This node's link to this server, as {@link DeviceStates} names it. */
+  private final String node;
+
+  private long renewal = -1;
   // Confined to the client's context (events, login callbacks and future completions run there).
   private Future<Void> lastWrite = Future.succeededFuture();
   private Map<String, String> changedDuringResync;
@@ -39,6 +53,7 @@ public final class DeviceStateSync {
     this.client = Objects.requireNonNull(client, "client");
     this.store = Objects.requireNonNull(store, "store");
     this.tenants = client.server().tenants();
+    this.node = client.server().name() + "@" + java.util.UUID.randomUUID();
   }
 
   /** Resyncs on every login of {@code client} and writes its live changes from now on. */
@@ -50,6 +65,11 @@ public final class DeviceStateSync {
           @Override
           public void loggedIn(AmiClient c) {
             sync.resync();
+          }
+
+          @Override
+          public void disconnected(AmiClient c, Throwable cause) {
+            sync.linkDown();
           }
         });
     return sync;
@@ -92,7 +112,12 @@ public final class DeviceStateSync {
                   .addKeyValue("server", client.server().name())
                   .addKeyValue("devices", states.size())
                   .log("ami device states resynced");
-              return write(tenant -> store.replaceAll(tenant, states));
+              return write(
+                      tenant ->
+                          store
+                              .replaceAll(tenant, states)
+                              .compose(v -> store.linkUp(tenant, node, LINK_LASTS)))
+                  .onSuccess(v -> renewWhileLoggedIn());
             })
         .onFailure(
             e -> {
@@ -104,6 +129,31 @@ public final class DeviceStateSync {
                   .addKeyValue("reason", e.toString())
                   .log("ami device state resync failed");
             });
+  }
+
+  private void renewWhileLoggedIn() {
+    if (renewal >= 0) {
+      return;
+    }
+    renewal =
+        client
+            .vertx()
+            .setPeriodic(
+                RENEW.toMillis(),
+                id -> {
+                  if (client.isLoggedIn()) {
+                    write(tenant -> store.linkUp(tenant, node, LINK_LASTS));
+                  }
+                });
+  }
+
+  /** On the client's context: the connection dropped. */
+  void linkDown() {
+    if (renewal >= 0) {
+      client.vertx().cancelTimer(renewal);
+      renewal = -1;
+    }
+    write(tenant -> store.linkDown(tenant, node));
   }
 
   void onEvent(AmiMessage event) {

@@ -129,7 +129,7 @@ class AmiEndpointStateReplayTest {
   }
 
   private String state(String tenant) {
-    return await(store.load(tenant)).get("PJSIP/203");
+    return await(store.stored(tenant)).get("PJSIP/203");
   }
 
   private static AmiAction endpoint(String name) {

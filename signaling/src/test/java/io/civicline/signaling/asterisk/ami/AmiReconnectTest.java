@@ -120,6 +120,32 @@ class AmiReconnectTest {
   }
 
   @Test
+  void whileTheLinkIsDownTheStatesReadAsUnknownNotAsLastSeen() {
+    Transcript before =
+        AmiScripts.resyncThenWait(
+            "before-drop", AmiScripts.deviceStateList(d -> true), AmiScripts.PHONE_203_UNAVAILABLE);
+    try (AmiPeer peer =
+        AmiPeer.start(before, ReplayOptions.strict().readTimeout(Duration.ofSeconds(20)))) {
+      AmiClient client =
+          new AmiClient(
+              vertx,
+              AmiTestSupport.serverWithSecret(peer, "uctest", List.of("lakeside")),
+              options(idsByAction(IDS), "on")
+                  .withBackoff(new AmiTestSupport.RecordingBackoff(Duration.ofMinutes(10))));
+      DeviceStateSync.attach(client, store);
+      await(client.start());
+      eventually("resynced", () -> states("lakeside").size() == 6);
+
+      assertThat(peer.dropConnection()).isTrue();
+      eventually("unknown once the link is down", () -> states("lakeside").isEmpty());
+      assertThat(await(store.stored("lakeside")))
+          .as("the last states stay stored for the next resync to replace")
+          .hasSize(6);
+      await(client.close());
+    }
+  }
+
+  @Test
   void aServerThatIsDownAtStartIsRetriedUntilItAnswers() throws Exception {
     // Reserve a port with nothing listening, so the first attempts are refused.
     int port;
