@@ -573,8 +573,11 @@ public final class CivicLineServer {
     return senders.stream()
         .<PushSender>map(
             sender ->
-                new io.civicline.mobileapi.push.RetryingPushSender(
-                    vertx, sender, io.civicline.mobileapi.push.RetryingPushSender.DEFAULT_PAUSES))
+                new io.civicline.mobileapi.push.OrderedPushSender(
+                    new io.civicline.mobileapi.push.RetryingPushSender(
+                        vertx,
+                        sender,
+                        io.civicline.mobileapi.push.RetryingPushSender.DEFAULT_PAUSES)))
         .toList();
   }
 
