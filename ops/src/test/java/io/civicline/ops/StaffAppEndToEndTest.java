@@ -77,7 +77,13 @@ class StaffAppEndToEndTest {
     // The server first: it closes the apps' sockets, so the client side has nothing to wait for.
     server.close();
     twilio.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    // no closing handshake to wait for: a loaded machine once took over 10 s over it
+    socketClient
+        .shutdown(0, TimeUnit.SECONDS)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   private HttpResponse<String> staffPost(String path, JsonObject body, String token)

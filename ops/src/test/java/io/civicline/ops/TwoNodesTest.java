@@ -86,7 +86,13 @@ class TwoNodesTest {
     one.close();
     two.close();
     twilio.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    // no closing handshake to wait for: a loaded machine once took over 10 s over it
+    socketClient
+        .shutdown(0, TimeUnit.SECONDS)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   private String signInOnNodeTwo() throws Exception {
