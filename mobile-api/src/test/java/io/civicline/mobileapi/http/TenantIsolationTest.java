@@ -87,6 +87,41 @@ class TenantIsolationTest {
   }
 
   @Test
+  void changingMyPasswordInOneTownLeavesTheOtherTownAlone() {
+    JsonObject lakeside = signIn("lakeside", LAKESIDE_PASSWORD);
+    JsonObject riverton = signIn("riverton", RIVERTON_PASSWORD);
+    String fresh = "copper-lantern-17-birch";
+
+    Http.Response crossed =
+        http.put(
+            StaffAuthRoutes.MY_PASSWORD,
+            new JsonObject().put("currentPassword", RIVERTON_PASSWORD).put("newPassword", fresh),
+            lakeside.getString("accessToken"));
+    assertThat(crossed.status()).as("the other town's password is not mine here").isEqualTo(422);
+    Http.Response changed =
+        http.put(
+            StaffAuthRoutes.MY_PASSWORD,
+            new JsonObject().put("currentPassword", LAKESIDE_PASSWORD).put("newPassword", fresh),
+            lakeside.getString("accessToken"));
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+    assertThat(http.get(StaffAuthRoutes.ME, riverton.getString("accessToken")).status())
+        .as("Riverton's session goes on")
+        .isEqualTo(200);
+    assertThat(signIn("riverton", RIVERTON_PASSWORD).getString("accessToken")).isNotNull();
+    assertThat(signIn("lakeside", fresh).getString("accessToken")).isNotNull();
+    assertThat(
+            http.post(
+                    StaffAuthRoutes.SIGN_IN,
+                    new JsonObject()
+                        .put("tenant", "lakeside")
+                        .put("email", EMAIL)
+                        .put("password", LAKESIDE_PASSWORD))
+                .status())
+        .isEqualTo(401);
+  }
+
+  @Test
   void aTokenOfOneTownIsRefusedOnTheOthersResources() {
     String lakeside = signIn("lakeside", LAKESIDE_PASSWORD).getString("accessToken");
 
