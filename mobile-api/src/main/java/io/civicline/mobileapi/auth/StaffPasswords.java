@@ -46,25 +46,15 @@ public final class StaffPasswords {
   public Future<Void> setPassword(String tenant, String staffId, String password) {
     return member(tenant, staffId)
         .compose(
-            staff -> {
-              policy
-                  .problem(password, staff)
-                  .ifPresent(
-                      problem -> {
-                        throw new InvalidInputException("#/password", problem);
-                      });
-              return hashing
-                  .hash(password)
-                  .compose(hash -> store.set(tenant, staffId, hash))
-                  .compose(v -> sessions.revokeAll(tenant, staffId))
-                  .compose(v -> clearLockout(tenant, staff))
-                  .onSuccess(
-                      v ->
-                          LOG.atInfo()
-                              .addKeyValue("tenant", tenant)
-                              .addKeyValue("staffId", staffId)
-                              .log("staff password set; sessions revoked"));
-            });
+            staff ->
+                replace(tenant, staff, password, "#/password")
+                    .compose(ended -> clearLockout(tenant, staff)))
+        .onSuccess(
+            v ->
+                LOG.atInfo()
+                    .addKeyValue("tenant", tenant)
+                    .addKeyValue("staffId", staffId)
+                    .log("staff password set; sessions revoked"));
   }
 
   /**
@@ -78,49 +68,67 @@ public final class StaffPasswords {
     String tenant = me.tenant();
     return member(tenant, me.staffId())
         .compose(
-            staff -> {
-              String account = staff.email().orElse("staff:" + staff.id());
-              return throttle
-                  .attempt(tenant, account, client)
-                  .compose(
-                      allowed -> {
-                        if (!allowed) {
-                          throw new TooManyAttempts();
-                        }
-                        return store.get(tenant, staff.id());
-                      })
-                  .compose(
-                      stored ->
-                          stored.isEmpty()
-                              ? Future.succeededFuture(false)
-                              : hashing.verify(current, stored.get()))
-                  .compose(
-                      matches -> {
-                        if (!matches) {
-                          throw new InvalidInputException(
-                              "#/currentPassword", "is not your current password");
-                        }
-                        policy
-                            .problem(fresh, staff)
-                            .ifPresent(
-                                problem -> {
-                                  throw new InvalidInputException("#/newPassword", problem);
-                                });
-                        return throttle.succeeded(tenant, account, client);
-                      })
-                  .compose(v -> hashing.hash(fresh))
-                  .compose(hash -> store.set(tenant, staff.id(), hash))
-                  .compose(v -> sessions.revokeAll(tenant, staff.id()))
-                  .map(
-                      ended -> {
-                        LOG.atInfo()
-                            .addKeyValue("tenant", tenant)
-                            .addKeyValue("staffId", staff.id())
-                            .addKeyValue("sessionsEnded", ended)
-                            .log("staff member changed their password");
-                        return new StaffIdentity(tenant, staff.id(), PasswordSignIn.METHOD);
-                      });
+            staff ->
+                proveCurrent(tenant, staff, current, client)
+                    .compose(v -> replace(tenant, staff, fresh, "#/newPassword"))
+                    .map(
+                        ended -> {
+                          LOG.atInfo()
+                              .addKeyValue("tenant", tenant)
+                              .addKeyValue("staffId", staff.id())
+                              .addKeyValue("sessionsEnded", ended)
+                              .log("staff member changed their password");
+                          return new StaffIdentity(tenant, staff.id(), PasswordSignIn.METHOD);
+                        }));
+  }
+
+  /**
+   * The current password, counted like a sign-in attempt: a wrong one is a failure toward the
+   * lockout, the right one clears the count (whatever then becomes of the new password).
+   */
+  private Future<Void> proveCurrent(
+      String tenant, StaffMember staff, String current, ClientInfo client) {
+    String account = staff.email().orElse("staff:" + staff.id());
+    return throttle
+        .attempt(tenant, account, client)
+        .compose(
+            allowed -> {
+              if (!allowed) {
+                throw new TooManyAttempts();
+              }
+              return store.get(tenant, staff.id());
+            })
+        .compose(
+            stored ->
+                stored.isEmpty()
+                    ? Future.succeededFuture(false)
+                    : hashing.verify(current, stored.get()))
+        .compose(
+            matches -> {
+              if (!matches) {
+                throw new InvalidInputException(
+                    "#/currentPassword", "is not your current password");
+              }
+              return throttle.succeeded(tenant, account, client);
             });
+  }
+
+  /**
+   * Stores {@code password} (refused at {@code pointer} when the policy does) and ends every
+   * session of the member; answers how many there were.
+   */
+  private Future<Integer> replace(
+      String tenant, StaffMember staff, String password, String pointer) {
+    policy
+        .problem(password, staff)
+        .ifPresent(
+            problem -> {
+              throw new InvalidInputException(pointer, problem);
+            });
+    return hashing
+        .hash(password)
+        .compose(hash -> store.set(tenant, staff.id(), hash))
+        .compose(v -> sessions.revokeAll(tenant, staff.id()));
   }
 
   /** Turns password sign-in off for a member (e.g. who signs in only by single sign-on). */

@@ -359,6 +359,23 @@ class StaffAuthApiTest {
   }
 
   @Test
+  void theRightCurrentPasswordWithAWeakNewOneCountsNoFailedGuess() {
+    String token = signedIn().getString("accessToken");
+    for (int i = 0; i < 7; i++) {
+      Http.Response weak =
+          http.put(StaffAuthRoutes.MY_PASSWORD, change(PASSWORD, "weak" + i), token);
+      assertThat(weak.json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
+          .isEqualTo("#/newPassword");
+    }
+    assertThat(
+            http.put(
+                    StaffAuthRoutes.MY_PASSWORD, change(PASSWORD, "copper-lantern-17-birch"), token)
+                .status())
+        .as("not locked out")
+        .isEqualTo(200);
+  }
+
+  @Test
   void guessingTheCurrentPasswordFromAnUnlockedPhoneLocksTheAccount() {
     String token = signedIn().getString("accessToken");
     for (int i = 0; i < 5; i++) {
